@@ -1,0 +1,110 @@
+"""The report's journey end to end: read -> clean -> read sentences -> place -> events -> store.
+
+Each stage lives in its own package; this module only strings them together for the commands.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from frontwatch.errors import BadInput
+from frontwatch.records import Article, Event, Toponym
+
+OnBad = Callable[[BadInput], None]
+
+
+def _articles(sources: Sequence[str], published: str | None, on_bad: OnBad | None) -> Iterator[Article]:
+    from frontwatch.ingest import read_articles
+
+    for item in read_articles(sources, published=published):
+        if isinstance(item, BadInput):
+            if on_bad:
+                on_bad(item)
+            continue
+        yield item
+
+
+def extract_articles(sources: Sequence[str], published: str | None = None,
+                     on_bad: OnBad | None = None) -> Iterator[tuple[Article, list[Event]]]:
+    """Every article in ``sources`` with the events read from it (bad inputs go to ``on_bad``)."""
+    from frontwatch.events import extract_events
+
+    yield from extract_events(_articles(sources, published, on_bad))
+
+
+def geoparse_articles(sources: Sequence[str], on_bad: OnBad | None = None) -> Iterator[list[Toponym]]:
+    """The toponyms of every article in ``sources``, one list per article."""
+    from frontwatch.places import geoparse
+
+    for article in _articles(sources, None, on_bad):
+        yield geoparse(article.text, segments=article.segments or None)
+
+
+@dataclass
+class IngestSummary:
+    reports: int = 0
+    new: int = 0
+    duplicates: int = 0
+    new_sources: int = 0
+    events: int = 0
+    bad: int = 0
+    bad_inputs: list[str] = field(default_factory=list)
+
+    def describe(self) -> str:
+        return (f"ingested {self.reports} reports: {self.new} new, {self.new_sources} new sources of known text, "
+                f"{self.duplicates} already stored; {self.events} events; {self.bad} skipped")
+
+
+def ingest_sources(sources: Sequence[str], db_path: Path, published: str | None = None,
+                   progress: bool = False, on_bad: OnBad | None = None, batch_size: int = 64) -> IngestSummary:
+    """Read ``sources`` into the store at ``db_path``; one transaction per batch of reports."""
+    from frontwatch.store import Store
+
+    summary = IngestSummary()
+
+    def bad(err: BadInput) -> None:
+        summary.bad += 1
+        summary.bad_inputs.append(str(err))
+        if on_bad:
+            on_bad(err)
+
+    with Store.open(db_path) as store:
+        batch: list[tuple[Article, list[Event]]] = []
+        stream: Iterable[tuple[Article, list[Event]]] = extract_articles(sources, published, bad)
+        if progress:
+            stream = _with_progress(stream)
+        for article, events in stream:
+            batch.append((article, events))
+            if len(batch) >= batch_size:
+                _store_batch(store, batch, summary)
+                batch = []
+        if batch:
+            _store_batch(store, batch, summary)
+    return summary
+
+
+def _store_batch(store, batch, summary: IngestSummary) -> None:
+    with store.batch():
+        for article, events in batch:
+            outcome = store.add_report(article, events)
+            summary.reports += 1
+            if outcome == "new":
+                summary.new += 1
+                summary.events += len(events)
+            elif outcome == "new-source":
+                summary.new_sources += 1
+            else:
+                summary.duplicates += 1
+
+
+def _with_progress(stream: Iterable) -> Iterator:
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} reports"),
+                  TimeElapsedColumn(), transient=True) as bar:
+        task = bar.add_task("reading reports", total=None)
+        for item in stream:
+            yield item
+            bar.advance(task)
