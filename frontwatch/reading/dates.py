@@ -1,9 +1,16 @@
-"""Dates: ISO parsing and resolving date expressions against a report's publication date."""
+"""Dates: ISO parsing and resolving date expressions against a report's publication date.
+
+Expressions are found by a small family of patterns (explicit, weekday, relative, "later" markers)
+and resolved here; nothing searches raw text with a general date parser, because wire copy's
+"Friday" means the Friday of the report's week, not the next one.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 _ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
 
@@ -19,3 +26,340 @@ def parse_iso_date(value: str | None) -> dt.date | None:
         return dt.date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError:
         return None
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    """A calendar date and how precisely the text gave it (the date starts the week, month or year)."""
+
+    date: dt.date
+    precision: str  # "day" | "week" | "month" | "year"
+
+
+@dataclass(frozen=True)
+class _Later:
+    """A marker that dates an event from the previous sentence's date: "hours later", "the next day"."""
+
+    days: int
+    precision: str
+
+
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty-eight": 48,
+    "twenty-four": 24, "seventy-two": 72, "several": 3, "a few": 3, "few": 3,
+}
+
+_MONTH = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December" \
+         r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_FULL_MONTH = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December" \
+              r"|Sept\.)"
+_WEEKDAY = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_NUM = r"(?P<n>\d{1,3}|" + "|".join(sorted((re.escape(k) for k in _NUMBERS), key=len, reverse=True)) + ")"
+_UNIT = r"(?P<unit>hour|minute|day|week|month|year)s?"
+
+Resolver = Callable[[re.Match[str], dt.date | None, bool, bool], "ResolvedDate | _Later | None"]
+
+
+def _number(word: str) -> int | None:
+    word = word.lower()
+    return int(word) if word.isdigit() else _NUMBERS.get(word)
+
+
+def _capitalised(m: re.Match[str], group: str) -> bool:
+    # "may" and "march" are also verbs; only the capitalised word is the month.
+    value = m.group(group)
+    return value is None or value[:1].isupper()
+
+
+def _day(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _shift_month(date: dt.date, months: int) -> dt.date:
+    index = date.year * 12 + date.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def _anchor(date: dt.date | None, precision: str, published: dt.date | None, past: bool,
+            year_given: bool) -> ResolvedDate | None:
+    """Keep a past event on or before publication: a year-less date goes back a year, else it is refused."""
+    if date is None:
+        return None
+    if published is not None:
+        if past and date > published:
+            if year_given:
+                return None
+            date = _day(date.year - 1, date.month, date.day) or date.replace(year=date.year - 1, day=28)
+        elif not past and not year_given and date < published - dt.timedelta(days=183):
+            # A plan or forecast "by March" said in November means next March.
+            date = _day(date.year + 1, date.month, date.day) or date.replace(year=date.year + 1, day=28)
+    return ResolvedDate(date, precision)
+
+
+def _year(m: re.Match[str], published: dt.date | None) -> tuple[int | None, bool]:
+    raw = m.groupdict().get("year")
+    if raw:
+        year = int(raw)
+        return (year + 2000 if year < 100 else year), True
+    return (published.year if published else None), False
+
+
+def _iso(m, published, past, bare):
+    return _anchor(_day(int(m["y"]), int(m["m"]), int(m["d"])), "day", published, past, True)
+
+
+def _numeric(m, published, past, bare):
+    """13/08/2021 (day first, as most wire services write it) unless only month-first is a real date."""
+    a, b = int(m["a"]), int(m["b"])
+    year = int(m["y"]) + (2000 if len(m["y"]) == 2 else 0)
+    options = [d for d in (_day(year, b, a), _day(year, a, b)) if d]
+    if not options:
+        return None
+    if len(options) == 2 and options[0] != options[1] and published is not None:
+        # Both readings are real dates: take the one a report published then can mean.
+        fitting = [d for d in options if (d <= published) == past] or options
+        options = [min(fitting, key=lambda d: abs((d - published).days))]
+    return _anchor(options[0], "day", published, past, True)
+
+
+def _day_month(m, published, past, bare):
+    if not _capitalised(m, "mon"):
+        return None
+    year, given = _year(m, published)
+    if year is None:
+        return None
+    return _anchor(_day(year, _MONTHS[m["mon"].lower().rstrip(".")], int(m["d"])), "day", published, past, given)
+
+
+def _month(m, published, past, bare):
+    if not _capitalised(m, "mon"):
+        return None
+    year, given = _year(m, published)
+    if year is None:
+        return None
+    date = dt.date(year, _MONTHS[m["mon"].lower().rstrip(".")], 1)
+    qualifier = (m.groupdict().get("q") or "").lower()
+    if not given and published is not None:
+        if qualifier == "last" and date >= dt.date(published.year, published.month, 1):
+            date = date.replace(year=year - 1)
+        elif qualifier == "next" and date <= published:
+            date = date.replace(year=year + 1)
+    return _anchor(date, "month", published, past, given or qualifier in ("last", "next"))
+
+
+def _bare_month(m, published, past, bare):
+    return _month(m, published, past, bare) if bare else None
+
+
+def _year_only(m, published, past, bare):
+    return _anchor(dt.date(int(m["year"]), 1, 1), "year", published, past, True)
+
+
+def _weekday(m, published, past, bare):
+    if published is None or not _capitalised(m, "wd"):
+        return None
+    target = _WEEKDAYS[m["wd"].lower()]
+    qualifier = (m["q"] or "").lower()
+    back = (published.weekday() - target) % 7
+    ahead = (target - published.weekday()) % 7
+    if qualifier == "last":
+        return ResolvedDate(published - dt.timedelta(days=back or 7), "day")
+    if qualifier == "next":
+        return ResolvedDate(published + dt.timedelta(days=ahead or 7), "day")
+    if past or qualifier == "since":
+        # The most recent such day on or before publication: a Friday report's "Friday" is that day.
+        return ResolvedDate(published - dt.timedelta(days=back), "day")
+    return ResolvedDate(published + dt.timedelta(days=ahead), "day")
+
+
+def _offset(days: int, precision: str) -> Resolver:
+    def resolve(m, published, past, bare):
+        if published is None or (past and days > 0):
+            return None
+        return ResolvedDate(published + dt.timedelta(days=days), precision)
+    return resolve
+
+
+def _ago(m, published, past, bare):
+    n = _number(m["n"])
+    if published is None or n is None:
+        return None
+    unit = m["unit"].lower()
+    if unit in ("hour", "minute"):
+        return ResolvedDate(published, "day")
+    if unit == "day":
+        return ResolvedDate(published - dt.timedelta(days=n), "day")
+    if unit == "week":
+        return ResolvedDate(published - dt.timedelta(weeks=n), "week")
+    if unit == "month":
+        return ResolvedDate(_shift_month(published, -n), "month")
+    return ResolvedDate(dt.date(published.year - n, 1, 1), "year")
+
+
+def _period(m, published, past, bare):
+    """last/this/next/past/coming week, month, year."""
+    if published is None:
+        return None
+    q, unit = m["q"].lower().split()[-1], m["unit"].lower()
+    step = {"last": -1, "previous": -1, "past": 0, "this": 0, "coming": 1, "next": 1}[q]
+    if past and step > 0:
+        return None
+    if unit == "week":
+        return ResolvedDate(published + dt.timedelta(weeks=step), "week")
+    if unit == "weekend":
+        saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7 or (7 if step < 0 else 0))
+        return ResolvedDate(saturday + dt.timedelta(weeks=max(step, 0)), "week")
+    if unit == "month":
+        return ResolvedDate(_shift_month(published, step), "month")
+    return ResolvedDate(dt.date(published.year + step, 1, 1), "year")
+
+
+def _recent(m, published, past, bare):
+    return ResolvedDate(published, "week") if published else None
+
+
+def _within(m, published, past, bare):
+    """"within 48 hours", "in 30 days", "within weeks": forward from publication, for plans and forecasts."""
+    if past or published is None:
+        return None
+    n = _number(m["n2"] or m["n"]) if m["n"] else None
+    unit = m["unit"].lower()
+    if n is None:
+        n = 3 if unit == "day" else 2
+        precision = "week" if unit in ("day", "week") else "month"
+    else:
+        precision = {"hour": "day", "minute": "day", "day": "day" if n <= 7 else "week",
+                     "week": "week", "month": "month", "year": "year"}[unit]
+    days = {"hour": n / 24, "minute": 0, "day": n, "week": 7 * n, "month": 30 * n, "year": 365 * n}[unit]
+    return ResolvedDate(published + dt.timedelta(days=int(-(-days // 1))), precision)
+
+
+def _later(m, published, past, bare):
+    if m.groupdict().get("unit") and m["n"]:
+        n = _number(m["n"]) or 1
+        unit = m["unit"].lower()
+        if unit == "day":
+            return _Later(n, "day")
+        if unit == "week":
+            return _Later(7 * n, "week")
+        return _Later(0, "day")
+    text = m.group().lower()
+    if any(w in text for w in ("next", "following", "after")) and "shortly" not in text and "soon" not in text:
+        return _Later(1, "day")
+    return _Later(0, "day")
+
+
+_B, _E = r"(?<![\w-])", r"(?![\w-])"
+_RULES: list[tuple[re.Pattern[str], Resolver]] = [(re.compile(_B + p + _E, re.IGNORECASE), f) for p, f in [
+    (r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})", _iso),
+    (r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})", _numeric),
+    (r"(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+" + _MONTH + r"(?:,?\s+(?P<year>\d{4}))?", _day_month),
+    (_MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<year>\d{4}))?", _day_month),
+    (r"(?:(?:early|mid|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)[\s-]*)?" + _MONTH
+     + r",?\s+(?P<year>\d{4})", _month),
+    (r"(?:(?P<q>in|since|during|by|until|till|from|through|throughout|of|last|next|this|before|after)\s+)"
+     r"(?:(?:early|mid|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)[\s-]*)?" + _FULL_MONTH
+     + r"(?!\s*\d)", _month),
+    (r"(?:early|mid|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)[\s-]*" + _FULL_MONTH + r"(?!\s*\d)",
+     _month),
+    (_FULL_MONTH + r"(?!\s*\d)", _bare_month),
+    (r"(?:in|since|during|by|until|from|of|throughout|before|after)\s+(?:(?:early|late|mid)[\s-]*)?"
+     r"(?P<year>(?:19|20)\d\d)", _year_only),
+    (r"(?:(?P<q>last|next|this|on|by|until|before|since|from|later|earlier|late|early)\s+)?"
+     r"(?:(?:late|early|earlier|later)\s+(?:on\s+)?)?" + _WEEKDAY
+     + r"(?:'s)?(?:\s+(?:morning|afternoon|evening|night))?", _weekday),
+    (r"(?:earlier\s+|later\s+)?(?:today|tonight|this\s+(?:morning|afternoon|evening))", _offset(0, "day")),
+    (r"yesterday|last\s+night|last\s+evening|the\s+previous\s+(?:day|night)", _offset(-1, "day")),
+    (r"the\s+day\s+before\s+yesterday", _offset(-2, "day")),
+    (r"tomorrow", _offset(1, "day")),
+    (_NUM + r"\s+" + _UNIT + r"\s+ago", _ago),
+    (r"(?:(?:earlier|later)\s+)?(?P<q>last|previous|this|next|past|coming|the\s+past|the\s+coming)\s+"
+     r"(?P<unit>week|weekend|month|year)", _period),
+    (r"(?:in\s+)?recent\s+days|in\s+the\s+(?:past|last)\s+(?:few\s+)?days", _recent),
+    (r"(?:within|in|over)\s+(?:the\s+next\s+|the\s+coming\s+)?(?:(?:" + _NUM + r"(?:\s+(?:to|or|-)\s+"
+     + _NUM.replace("?P<n>", "?P<n2>") + r")?)\s+)?" + _UNIT, _within),
+    (r"(?:" + _NUM + r"\s+" + _UNIT + r"\s+later)|later\s+that\s+(?:day|night|evening|morning|afternoon)"
+     r"|the\s+same\s+day|the\s+next\s+day|the\s+following\s+(?:day|morning)|the\s+day\s+after"
+     r"|shortly\s+(?:after(?:wards)?|afterwards)|soon\s+after(?:wards)?|afterwards|subsequently|later"
+     r"|(?:(?:^|(?<=[,;]\s)|(?<=\band\s))then)(?!\s*-)", _later),
+]]
+
+
+def _scan(text: str, published: dt.date | None, past: bool,
+          bare_month: bool = False) -> list[tuple[int, int, ResolvedDate | _Later]]:
+    """Every date expression in ``text``: the longest resolvable match wherever matches overlap."""
+    found: list[tuple[int, int, ResolvedDate | _Later]] = []
+    for pattern, resolve in _RULES:
+        for m in pattern.finditer(text):
+            value = resolve(m, published, past, bare_month)
+            if value is not None:
+                found.append((m.start(), m.end(), value))
+    found.sort(key=lambda f: (f[0] - f[1], f[0]))
+    kept: list[tuple[int, int, ResolvedDate | _Later]] = []
+    for item in found:
+        if not any(item[0] < e and s < item[1] for s, e, _ in kept):
+            kept.append(item)
+    return sorted(kept, key=lambda f: f[0])
+
+
+def resolve_date(expression: str, published: dt.date | None, *, past: bool = True) -> ResolvedDate | None:
+    """The date an expression ("late Thursday", "since May", "Aug. 13") means in a report published then.
+
+    ``past`` (an event that has happened) never gives a date after publication; ``past=False``
+    (a plan or forecast) may resolve forward ("next week", "within 48 hours").
+    """
+    for _, _, value in _scan(expression, published, past, bare_month=True):
+        if isinstance(value, ResolvedDate):
+            return value
+    return None
+
+
+def date_of_sentence(sentence: str, published: dt.date | None, *,
+                     date_spans: list[tuple[int, int]] | None = None,
+                     previous: ResolvedDate | None = None, past: bool = True,
+                     trigger: tuple[int, int] | None = None) -> ResolvedDate | None:
+    """The date of the event a sentence reports, or None when the sentence gives none.
+
+    ``date_spans`` are extra sentence-relative spans a tagger marked as dates; ``previous`` is the date
+    of the sentence before, which "hours later" or "then" refer to; with ``trigger`` (the event
+    word's span) the expression nearest it governs, else the first one.
+    """
+    found = _scan(sentence, published, past)
+    for start, end in date_spans or []:
+        if any(start < e and s < end for s, e, _ in found):
+            continue
+        for s, e, value in _scan(sentence[start:end], published, past, bare_month=True):
+            found.append((start + s, start + e, value))
+    dates = [f for f in found if isinstance(f[2], ResolvedDate)]
+    markers = [f for f in found if isinstance(f[2], _Later)]
+    if not dates and markers and previous is not None:
+        dates = [(s, e, _from_previous(previous, v, published, past)) for s, e, v in markers]  # type: ignore[arg-type]
+    if not dates:
+        return None
+    if trigger is None:
+        return dates[0][2]  # type: ignore[return-value]
+
+    def distance(item: tuple[int, int, object]) -> tuple[int, int]:
+        s, e, _ = item
+        gap = trigger[0] - e if e <= trigger[0] else s - trigger[1] if s >= trigger[1] else 0
+        return max(gap, 0), 0 if e <= trigger[0] else 1
+
+    return min(dates, key=distance)[2]  # type: ignore[return-value]
+
+
+def _from_previous(previous: ResolvedDate, later: _Later, published: dt.date | None, past: bool) -> ResolvedDate:
+    date = previous.date + dt.timedelta(days=later.days)
+    if past and published is not None and date > published:
+        date = max(previous.date, published)
+    precision = later.precision if later.days else previous.precision
+    return ResolvedDate(date, precision)

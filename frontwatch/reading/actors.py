@@ -1,0 +1,195 @@
+"""Actors: who is named in a report, by name, alias, metonym or generic reference.
+
+The knowledge lives in ``frontwatch/data/actors.json`` (its ``schema`` key documents every field);
+this module only matches it against text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from frontwatch.config import DATA_DIR
+from frontwatch.records import Actor
+
+ACTORS_FILE = DATA_DIR / "actors.json"
+
+# A hyphen before a name makes it a modifier ("pro-Taliban accounts", "anti-Taliban bastion"), not a mention.
+_BEFORE = r"(?<![\w-])"
+_AFTER = r"(?![\w-])"
+
+
+@dataclass(frozen=True)
+class _Entry:
+    actor: Actor
+    side: str
+    primary: bool
+
+
+def _variants(phrase: str) -> list[str]:
+    """The written forms an alias matches: itself, and capitalised when it starts lowercase."""
+    forms = [phrase]
+    if phrase[:1].islower():
+        forms.append(phrase[:1].upper() + phrase[1:])
+    return forms
+
+
+def _alternation(phrases: list[str]) -> re.Pattern[str] | None:
+    forms = sorted({f for p in phrases for f in _variants(p)}, key=len, reverse=True)
+    if not forms:
+        return None
+    # Longest first: at one start position the regex engine takes the first alternative that matches.
+    return re.compile(_BEFORE + "(?:" + "|".join(re.escape(f) for f in forms) + ")" + _AFTER)
+
+
+class ActorRegistry:
+    """The actors of a data file, with lookups by alias, metonym and generic phrase."""
+
+    def __init__(self, data: dict) -> None:
+        self._entries: dict[str, _Entry] = {}
+        self._by_alias: dict[str, str] = {}
+        self._by_metonym: dict[str, str] = {}
+        for item in data.get("actors", []):
+            actor = Actor(item["name"], item.get("kind") or "other", item.get("country"))
+            self._entries[actor.name] = _Entry(actor, item.get("side") or actor.name, bool(item.get("primary")))
+            for alias in [actor.name, *item.get("aliases", [])]:
+                for form in _variants(alias):
+                    self._by_alias.setdefault(form, actor.name)
+            for metonym in item.get("metonyms", []):
+                self._by_metonym[metonym] = actor.name
+        self._generic: dict[str, str] = {}
+        for group in data.get("generic", []):
+            for phrase in group.get("phrases", []):
+                for form in _variants(phrase):
+                    self._generic.setdefault(form, group["refers_to"])
+        self._alias_re = _alternation(list(self._by_alias))
+        self._generic_re = _alternation(list(self._generic))
+        verbs = "|".join(re.escape(v) for v in data.get("metonym_verbs", []))
+        metonyms = "|".join(re.escape(m) for m in self._by_metonym)
+        # "Kyiv said", "Washington and London announced", "Moscow on Friday denied", "Kyiv has warned".
+        self._metonym_re = re.compile(
+            rf"{_BEFORE}({metonyms})((?:(?:,| and) (?:{metonyms}))*)"
+            rf"(?:,? (?:on|late|early|earlier|later) \w+,?)?(?: (?:has|have|had|also|again|later|then|swiftly))*"
+            rf" (?:{verbs}){_AFTER}"
+        ) if metonyms and verbs else None
+
+    @classmethod
+    def from_file(cls, path: Path) -> ActorRegistry:
+        """A registry read from an actors JSON file."""
+        with open(path, encoding="utf-8") as fh:
+            return cls(json.load(fh))
+
+    @classmethod
+    def default(cls) -> ActorRegistry:
+        """The registry of the shipped ``actors.json``, loaded once."""
+        return _default_registry()
+
+    @property
+    def actors(self) -> list[Actor]:
+        return [e.actor for e in self._entries.values()]
+
+    def find(self, text: str) -> list[tuple[int, int, Actor]]:
+        """Actor mentions by name, alias or speaking metonym: longest match, non-overlapping, in text order."""
+        found: list[tuple[int, int, Actor]] = []
+        if self._alias_re:
+            for m in self._alias_re.finditer(text):
+                found.append((m.start(), m.end(), self._entries[self._by_alias[m.group()]].actor))
+        for start, end, actor in self.find_metonyms(text):
+            if not any(s < end and start < e for s, e, _ in found):
+                found.append((start, end, actor))
+        return sorted(found, key=lambda f: f[0])
+
+    def find_metonyms(self, text: str) -> list[tuple[int, int, Actor]]:
+        """Capital names standing for a government: only as the subject of a speech or decision verb."""
+        if not self._metonym_re:
+            return []
+        found = []
+        for m in self._metonym_re.finditer(text):
+            for name in re.finditer("|".join(re.escape(k) for k in self._by_metonym), m.group(1) + m.group(2)):
+                start = m.start() + name.start()
+                found.append((start, start + len(name.group()), self._entries[self._by_metonym[name.group()]].actor))
+        return found
+
+    def is_metonym(self, text: str, start: int, end: int) -> bool:
+        """Whether the name at ``text[start:end]`` (e.g. "Kyiv") stands for a government there, not a place."""
+        return any(s == start and e == end for s, e, _ in self.find_metonyms(text))
+
+    def find_generic(self, text: str) -> list[tuple[int, int, str]]:
+        """Generic references ("the insurgents", "government forces") that need context to resolve."""
+        if not self._generic_re:
+            return []
+        named = self.find(text)
+        return [(m.start(), m.end(), m.group()) for m in self._generic_re.finditer(text)
+                if not any(s < m.end() and m.start() < e for s, e, _ in named)]
+
+    def resolve(self, name: str) -> Actor | None:
+        """The actor a name, alias or metonym stands for."""
+        key = name.strip()
+        canonical = self._by_alias.get(key) or self._by_metonym.get(key)
+        if canonical is None and key.lower().startswith("the "):
+            canonical = self._by_alias.get(key[4:])
+        return self._entries[canonical].actor if canonical else None
+
+    def side(self, actor: Actor | str) -> str | None:
+        """The party an actor's gains count for in control terms (Wagner Group -> Russia)."""
+        name = actor.name if isinstance(actor, Actor) else actor
+        entry = self._entries.get(name)
+        if entry is None:
+            resolved = self.resolve(name)
+            entry = self._entries.get(resolved.name) if resolved else None
+        return entry.side if entry else None
+
+    def is_party(self, actor: Actor | str) -> bool:
+        """Whether the actor fights in its conflict (rebels, militias, states), rather than watching from outside."""
+        found = actor if isinstance(actor, Actor) else self.resolve(actor)
+        return found is not None and found.kind in ("state", "rebel", "militia")
+
+    def state_of(self, country: str | None) -> Actor | None:
+        """The primary state actor of a country (AF -> Afghan government)."""
+        if not country:
+            return None
+        for entry in self._entries.values():
+            if entry.primary and entry.actor.country == country:
+                return entry.actor
+        return None
+
+    def generic_role(self, phrase: str) -> str | None:
+        """What a generic phrase refers to: "protagonist", "state", or None when it is not generic."""
+        key = phrase.strip()
+        return self._generic.get(key) or self._generic.get(key[:1].lower() + key[1:])
+
+    def resolve_generic(self, phrase: str, *, focus_country: str | None,
+                        protagonist: Actor | None) -> Actor | None:
+        """The actor a generic reference means in this report, or None when that is not clear."""
+        role = self.generic_role(phrase)
+        if role == "protagonist":
+            return protagonist if protagonist and protagonist.kind in ("rebel", "militia") else None
+        if role == "state":
+            return self.state_of(focus_country)
+        return self.resolve(phrase)
+
+
+@lru_cache(maxsize=1)
+def _default_registry() -> ActorRegistry:
+    return ActorRegistry.from_file(ACTORS_FILE)
+
+
+def protagonist(registry: ActorRegistry, text: str, focus_country: str | None = None) -> Actor | None:
+    """The non-state actor a report is about: the most named rebel or militia, when it clearly leads.
+
+    ``focus_country`` breaks a tie in favour of an actor of that country. Returns None when no non-state
+    actor is named or the two most named are named equally often.
+    """
+    counts = Counter(a.name for _, _, a in registry.find(text) if a.kind in ("rebel", "militia"))
+    if not counts:
+        return None
+    actors = {a.name: a for a in registry.actors}
+    ranked = counts.most_common()
+    leaders = [name for name, c in ranked if c == ranked[0][1]]
+    if len(leaders) > 1 and focus_country:
+        leaders = [n for n in leaders if actors[n].country == focus_country] or leaders
+    return actors[leaders[0]] if len(leaders) == 1 else None
