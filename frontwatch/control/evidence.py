@@ -1,0 +1,78 @@
+"""What one stored event says about control at its place: support for a holder, a denial, or fighting."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from frontwatch.control.sides import SideOf
+from frontwatch.records import Event, Place
+from frontwatch.store import StoredEvent, place_key
+
+# Modalities that report no change: something that did not happen, may happen or is supposed.
+NOT_A_CHANGE = ("planned", "forecast", "hypothetical")
+
+# How a report supports a change: the gaining party's own claim; a confirmation (the losing side concedes,
+# or a named non-party source says so); a plain assertion in the outlet's own voice.
+CLAIM, CONFIRMATION, ASSERTION = "claim", "confirmation", "assertion"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One event read for control: ``kind`` is "support", "denial" or "fighting"."""
+
+    kind: str
+    key: str
+    place: Place
+    date: str
+    event_id: str
+    stories: frozenset[str]
+    side: str  # support/denial: the holder it concerns; fighting: the side that fights
+    from_side: str | None = None  # support: the side said to lose the place
+    grade: str | None = None  # support: CLAIM, CONFIRMATION or ASSERTION
+    concession: bool = False  # support confirmed by the losing side itself
+
+
+def read_evidence(stored: StoredEvent, side: SideOf) -> Evidence | None:
+    """What ``stored`` says about control, or None when it says nothing usable (undated, unplaced, ...)."""
+    event = stored.event
+    key = place_key(event.place)
+    if key is None or not event.date or event.modality in NOT_A_CHANGE:
+        return None
+    stories = frozenset(stored.stories()) or frozenset({event.event_id})
+    common = dict(key=key, place=event.place, date=event.date, event_id=event.event_id, stories=stories)
+    if event.control is None:
+        if event.type == "ASSAULT" and event.actor and event.modality != "denied":
+            fighter = side(event.actor.name)
+            return Evidence(kind="fighting", side=fighter, **common) if fighter else None
+        return None
+    holder = side(event.control.holder)
+    if not holder:
+        return None
+    if event.modality == "denied":
+        return Evidence(kind="denial", side=holder, **common)
+    loser = _losing_side(event, holder, side)
+    grade, concession = _grade(event, holder, loser, side)
+    return Evidence(kind="support", side=holder, from_side=loser, grade=grade, concession=concession, **common)
+
+
+def _losing_side(event: Event, holder: str, side: SideOf) -> str | None:
+    for name in (event.control.from_ if event.control else None, event.target.name if event.target else None):
+        if name:
+            loser = side(name)
+            if loser and loser != holder:
+                return loser
+    return None
+
+
+def _grade(event: Event, holder: str, loser: str | None, side: SideOf) -> tuple[str, bool]:
+    """Whose word the change rests on; and whether the losing side concedes it."""
+    speakers = [(side(a.source), a.kind) for a in event.attribution]
+    if loser and any(s == loser for s, _ in speakers):
+        return CONFIRMATION, True
+    # A medium passing a claim on ("according to Reuters") vouches for nothing.
+    independent = [s for s, kind in speakers if s != holder and kind not in ("belligerent", "media")]
+    if event.modality == "claimed" or any(s == holder or kind == "belligerent" for s, kind in speakers):
+        return (CONFIRMATION, False) if independent else (CLAIM, False)
+    if independent:
+        return CONFIRMATION, False
+    return ASSERTION, False

@@ -1,0 +1,175 @@
+"""Events -> who holds each place since when: the pure computation behind ``control``.
+
+Per place, evidence is read in date order. The first change claimed opens the place's history. A change to
+another holder replaces the standing one only once it is confirmed; until then it, like a denial or the
+losing side still fighting there, makes the standing change contested. So one party's claim never turns a
+place over on its own, and a premature claim that is denied does not date the change ("since").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from frontwatch.control.evidence import ASSERTION, CLAIM, CONFIRMATION, Evidence, read_evidence
+from frontwatch.control.sides import SideOf, side_of
+from frontwatch.records import ControlRecord, Place
+from frontwatch.store import StoredEvent
+
+# Fighting by the losing side at a place this many days after the change means it is not settled.
+FIGHTING_WINDOW_DAYS = 7
+# Independent stories asserting a change (in the outlet's own voice) that make it held.
+STORIES_TO_HOLD = 2
+
+_ORDER = {"support": 0, "denial": 1, "fighting": 2}
+
+
+@dataclass
+class Change:
+    """One change of holder at a place, with the evidence for and against it."""
+
+    place: Place
+    holder: str
+    from_: str | None
+    support: list[Evidence] = field(default_factory=list)
+    contrary: list[Evidence] = field(default_factory=list)
+
+    @property
+    def first_claim(self) -> str | None:
+        """The date the change was first seen, when that was a party's claim; else None."""
+        first = min(self.support, key=lambda e: e.date)
+        return first.date if first.grade == CLAIM else None
+
+    @property
+    def confirmed(self) -> str | None:
+        """The date the change was first confirmed (concession, named non-party, or enough stories)."""
+        stories: set[str] = set()
+        for e in sorted(self.support, key=lambda e: e.date):
+            if e.grade == CONFIRMATION:
+                return e.date
+            if e.grade == ASSERTION:
+                stories |= e.stories
+                if len(stories) >= STORIES_TO_HOLD:
+                    return e.date
+        return None
+
+    @property
+    def since(self) -> str:
+        """The change's date: its earliest support not contradicted before it was confirmed.
+
+        A claim that was denied before any confirmation does not date the change; the next support does.
+        """
+        confirmed = self.confirmed
+        denials = [e.date for e in self.contrary if e.kind == "denial" and (not confirmed or e.date <= confirmed)]
+        dates = sorted(e.date for e in self.support)
+        if denials:
+            after = [d for d in dates if d >= max(denials)]
+            if after:
+                return after[0]
+        return dates[0]
+
+    @property
+    def status(self) -> str:
+        confirmed = self.confirmed
+        if confirmed is None:
+            return "contested" if self.contrary else "claimed"
+        last_confirmation = max(e.date for e in self.support if e.grade != CLAIM)
+        return "contested" if any(e.date > last_confirmation for e in self.contrary) else "held"
+
+    @property
+    def sources(self) -> int:
+        """Independent stories supporting the change (syndicated copies count once)."""
+        return len(set().union(*(e.stories for e in self.support)))
+
+    @property
+    def confidence(self) -> float:
+        n = self.sources
+        status = self.status
+        if status == "held":
+            bonus = 0.05 if any(e.concession for e in self.support) else 0.0
+            return min(0.95, 0.6 + 0.1 * min(n - 1, 3) + bonus)
+        if status == "claimed":
+            return min(0.45, 0.25 + 0.05 * n)
+        against = len(set().union(*(e.stories for e in self.contrary)))
+        return 0.6 * n / (n + against)
+
+    @property
+    def evidence(self) -> list[str]:
+        """Event ids behind the change: support first, then what contradicts it."""
+        ids = [e.event_id for e in sorted(self.support, key=lambda e: (e.date, e.event_id))]
+        ids += [e.event_id for e in sorted(self.contrary, key=lambda e: (e.date, e.event_id))]
+        return list(dict.fromkeys(ids))
+
+    def record(self) -> ControlRecord:
+        return ControlRecord(place=self.place, holder=self.holder, since=self.since, status=self.status,
+                             confidence=self.confidence, sources=self.sources, evidence=self.evidence)
+
+
+@dataclass
+class PlaceHistory:
+    """Every change of holder at one place, in date order."""
+
+    key: str
+    place: Place
+    changes: list[Change]
+
+    def as_of(self, date: str) -> Change | None:
+        """The change in force on ``date``: the last one dated on or before it."""
+        current = None
+        for change in self.changes:
+            if change.since <= date:
+                current = change
+        return current
+
+
+def timeline(events: Iterable[StoredEvent], *, side: SideOf = side_of) -> list[PlaceHistory]:
+    """Per place, the changes of holder the events show, each with status, sources and evidence."""
+    by_place: dict[str, list[Evidence]] = {}
+    for stored in events:
+        evidence = read_evidence(stored, side)
+        if evidence is not None:
+            by_place.setdefault(evidence.key, []).append(evidence)
+    histories = []
+    for key, items in by_place.items():
+        items.sort(key=lambda e: (e.date, _ORDER[e.kind], e.event_id))
+        changes = _changes(items)
+        if changes:
+            histories.append(PlaceHistory(key, changes[-1].place, changes))
+    histories.sort(key=lambda h: (h.place.name.lower(), h.key))
+    return histories
+
+
+def _changes(items: list[Evidence]) -> list[Change]:
+    changes: list[Change] = []
+    current: Change | None = None
+    challengers: dict[str, Change] = {}
+    for e in items:
+        if e.kind == "support":
+            if current is None:
+                current = Change(e.place, e.side, e.from_side, [e])
+                changes.append(current)
+            elif e.side == current.holder:
+                current.support.append(e)
+            else:
+                challenger = challengers.setdefault(e.side, Change(e.place, e.side, current.holder))
+                challenger.support.append(e)
+                if challenger.confirmed:
+                    current = challenger
+                    changes.append(current)
+                    challengers.clear()
+                else:
+                    current.contrary.append(e)
+        elif e.kind == "denial":
+            if current is not None and e.side == current.holder:
+                current.contrary.append(e)
+            elif e.side in challengers:
+                challengers[e.side].contrary.append(e)
+        elif current is not None and e.side != current.holder and e.side == current.from_ \
+                and _days(current.since, e.date) <= FIGHTING_WINDOW_DAYS:
+            current.contrary.append(e)
+    return changes
+
+
+def _days(start: str, end: str) -> int:
+    return (dt.date.fromisoformat(end[:10]) - dt.date.fromisoformat(start[:10])).days
