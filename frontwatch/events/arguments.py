@@ -1,0 +1,134 @@
+"""Reading an event's arguments around its trigger: the place it happens at, who acts, and the numbers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from frontwatch.events.lexicon import Lexicon, Trigger
+from frontwatch.records import Actor, Toponym
+
+# Places where fighting changes hands; a country or province is never "taken" by one sentence.
+LOCAL_FEATURES = ("city", "site", "admin2")
+
+# Between a transitive trigger and its place: lowercase words ("the key eastern town of"), or a possessive
+# name ("southern Ukraine's"), and nothing that would start another clause.
+_GAP_AFTER = re.compile(r"^\s*(?:(?:[a-z][\w'’-]*|[A-Z][\w-]*['’]s)\s+){0,6}$")
+_GAP_BEFORE = re.compile(r"^[\s,]*(?:(?:[a-z][\w'’-]*|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day),?\s+){0,5}$")
+# "the city" standing for the city last named ("a security source confirmed the fall of the city").
+_ANAPHOR_AFTER = re.compile(r"^\s*(?:the|this|that) (?:southern |northern |eastern |western |provincial |)"
+                            r"(?:city|town|village|provincial capital|settlement)(?![\w'’-])(?! of)")
+_ANAPHOR_BEFORE = re.compile(r"(?:the|this|that) (?:city|town|village|provincial capital|settlement)"
+                             r"\s+(?:[a-z]+\s+){0,3}$")
+# A trigger with no object of its own ("government forces pulled out early Friday").
+_NO_OBJECT = re.compile(r"^\s*(?:$|[.,;:!?\")—–-]|(?:on|in|at|after|before|early|late|earlier|later|overnight|"
+                        r"last|this|yesterday|today|and|as|when|while|following|amid|en|under|without|by|to)\b)")
+_CLAUSE_END = re.compile(r"[,;:.!?\"()—–]| -- ")
+_LOCATIVE = re.compile(r"(?:^|\W)(?:in|In|at|At|near|Near|around|Around)\s+(?:the (?:city|town|village) of\s+)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An actor named or referred to in the sentence (offsets relative to the sentence)."""
+
+    start: int
+    end: int
+    actor: Actor
+
+
+def object_text(sentence: str, trigger: Trigger) -> str:
+    """The words after the trigger up to the end of its clause."""
+    rest = sentence[trigger.end:]
+    m = _CLAUSE_END.search(rest)
+    return rest[: m.start()] if m else rest
+
+
+def has_object(sentence: str, trigger: Trigger) -> bool:
+    return _NO_OBJECT.match(sentence[trigger.end:]) is None
+
+
+def place_of(sentence: str, trigger: Trigger, toponyms: list[tuple[int, int, Toponym]],
+             antecedent: Toponym | None) -> Toponym | None:
+    """The toponym the trigger's event happens at; ``toponyms`` are sentence-relative and resolved."""
+    if trigger.place_side == "after":
+        for start, end, top in toponyms:
+            if start < trigger.end:
+                continue
+            if not _GAP_AFTER.match(sentence[trigger.end:start]):
+                break
+            if sentence[end:end + 2] in ("'s", "’s"):
+                continue  # "Ukraine's Kherson city": the possessive names where, not what
+            return top
+        if _ANAPHOR_AFTER.match(sentence[trigger.end:]):
+            return antecedent
+    elif trigger.place_side == "before":
+        before = [(s, e, t) for s, e, t in toponyms if e <= trigger.start]
+        if before:
+            start, end, top = before[-1]
+            if _GAP_BEFORE.match(sentence[end:trigger.start]):
+                return top
+        if _ANAPHOR_BEFORE.search(sentence[: trigger.start]):
+            return antecedent
+    return None
+
+
+def locative_place(sentence: str, toponyms: list[tuple[int, int, Toponym]]) -> Toponym | None:
+    """A place the sentence sets its scene in ("In Kandahar, ...", "fighting in Bakhmut")."""
+    for start, _end, top in toponyms:
+        if top.place and top.place.feature in LOCAL_FEATURES and _LOCATIVE.search(sentence[max(0, start - 30):start]):
+            return top
+    return None
+
+
+def agent_of(trigger: Trigger, mentions: list[Mention]) -> Actor | None:
+    """The party acting: the nearest mention before an active trigger, or after a passive one ("fell to X")."""
+    if trigger.agent_side == "before":
+        before = [m for m in mentions if m.end <= trigger.start]
+        return before[-1].actor if before else None
+    if trigger.agent_side == "after":
+        for m in mentions:
+            if m.start >= trigger.end and m.start - trigger.end <= 60:
+                return m.actor
+    return None
+
+
+def target_of(trigger: Trigger, mentions: list[Mention], actor: Actor | None) -> Actor | None:
+    """The party acted upon: the first other actor named after the trigger in its clause."""
+    if trigger.agent_side != "before":
+        return None
+    for m in mentions:
+        if m.start >= trigger.end and m.start - trigger.end <= 80 and (actor is None or m.actor.name != actor.name):
+            return m.actor
+    return None
+
+
+def names_person(sentence: str, trigger: Trigger, persons: list[tuple[int, int]], lexicon: Lexicon) -> bool:
+    """Whether the trigger's object (or passive subject) is a person: a detention, not a place taken."""
+    obj = object_text(sentence, trigger)
+    if lexicon.person_nouns.search(obj):
+        return True
+    if any(trigger.end <= s <= trigger.end + len(obj) + 1 for s, _ in persons):
+        return True
+    # "Ismail Khan was detained": a person just before a passive trigger.
+    return any(0 <= trigger.start - e <= 20 and re.search(r"\b(?:was|were|been)\s*$", sentence[e:trigger.start])
+               for _, e in persons)
+
+
+def names_territory(sentence: str, trigger: Trigger, lexicon: Lexicon) -> bool:
+    return lexicon.territory_nouns.search(object_text(sentence, trigger)) is not None
+
+
+def quantities_of(sentence: str, lexicon: Lexicon) -> dict[str, float | int]:
+    """Numbers the sentence gives for its units: {"troops": 3000, "killed": 12, "km": 50}."""
+    found: dict[str, float | int] = {}
+    for unit, patterns in lexicon.quantities.items():
+        for rx in patterns:
+            m = rx.search(sentence)
+            if m:
+                raw = m.group("n").replace(",", "").rstrip(".")
+                try:
+                    found[unit] = int(raw) if raw.isdigit() else float(raw)
+                except ValueError:
+                    continue
+                break
+    return found

@@ -1,0 +1,239 @@
+"""Articles -> event records: find trigger sentences cheaply, run spaCy on them in batches, read each event."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+
+from spacy.tokens import Doc
+
+from frontwatch.events import arguments as args
+from frontwatch.events.holding import Parties, acled_type, control_change
+from frontwatch.events.lexicon import Lexicon, Trigger, default_lexicon
+from frontwatch.records import Actor, Article, Event, Segment, Toponym
+from frontwatch.reading.actors import ActorRegistry, protagonist
+from frontwatch.reading.attribution import Attributed, attribute
+from frontwatch.reading.dates import ResolvedDate, date_of_sentence, parse_iso_date
+from frontwatch.reading.nlp import pipeline
+
+ARTICLES_PER_BATCH = 32
+
+
+def extract_events(articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
+    """Each article with the events read from its body; spaCy runs batched (nlp.pipe) over the stream."""
+    lexicon = default_lexicon()
+    stream = iter(articles)
+    while chunk := list(islice(stream, ARTICLES_PER_BATCH)):
+        yield from _extract_chunk(chunk, lexicon)
+
+
+def _extract_chunk(chunk: list[Article], lexicon: Lexicon) -> Iterator[tuple[Article, list[Event]]]:
+    # Only body paragraphs that hold a trigger phrase reach spaCy: most of a news page never needs it.
+    jobs: list[tuple[str, tuple[int, Segment]]] = []
+    for i, article in enumerate(chunk):
+        for seg in _body_segments(article):
+            text = article.text[seg.start:seg.end]
+            if lexicon.has_trigger(text):
+                jobs.append((text, (i, seg)))
+    parsed: dict[int, list[tuple[Segment, Doc]]] = defaultdict(list)
+    for doc, (i, seg) in pipeline().pipe(jobs, as_tuples=True, batch_size=64):
+        parsed[i].append((seg, doc))
+    for i, article in enumerate(chunk):
+        yield article, _ArticleReader(article, lexicon).events(parsed.get(i, []))
+
+
+def _body_segments(article: Article) -> list[Segment]:
+    """The body paragraphs; an article not cleaned by ingest is read line by line."""
+    if article.segments:
+        return [s for s in article.segments if s.is_body]
+    segments, pos = [], 0
+    for line in article.text.splitlines(keepends=True):
+        if line.strip():
+            segments.append(Segment(pos, pos + len(line.rstrip())))
+        pos += len(line)
+    return segments
+
+
+@dataclass
+class _Sentence:
+    text: str
+    start: int  # offset in article.text
+    persons: list[tuple[int, int]] = field(default_factory=list)
+    dates: list[tuple[int, int]] = field(default_factory=list)
+
+
+class _ArticleReader:
+    """The context one article gives its sentences: places, parties, protagonist, dates and speakers so far."""
+
+    def __init__(self, article: Article, lexicon: Lexicon) -> None:
+        self.article = article
+        self.lexicon = lexicon
+        self.registry = ActorRegistry.default()
+        self.key = article.url or hashlib.sha1(article.text.encode("utf-8")).hexdigest()
+        self.published = parse_iso_date(article.published)
+
+    def events(self, parsed: list[tuple[Segment, Doc]]) -> list[Event]:
+        if not parsed:
+            return []
+        from frontwatch.places import country_focus, geoparse
+
+        article = self.article
+        body = _body_segments(article)
+        self.toponyms = sorted((t for t in geoparse(article.text, segments=article.segments or body)
+                                if t.place is not None), key=lambda t: t.start)
+        self.focus = country_focus(self.toponyms)
+        body_text = "\n".join(article.text[s.start:s.end] for s in body)
+        self.protagonist = protagonist(self.registry, body_text, self.focus)
+        self.parties = Parties(self.registry, [a for _, _, a in self.registry.find(body_text)])
+        self.lead_date = date_of_sentence(article.text[body[0].start:body[0].end], self.published) if body else None
+        self.previous_date: ResolvedDate | None = None
+        self.previous_said: Attributed | None = None
+        events: list[Event] = []
+        seen: set[str] = set()
+        for seg, doc in sorted(parsed, key=lambda p: p[0].start):
+            for sentence in _sentences(seg, doc):
+                for event in self._read_sentence(sentence):
+                    if event.event_id not in seen:
+                        seen.add(event.event_id)
+                        events.append(event)
+        return events
+
+    def _read_sentence(self, sentence: _Sentence) -> list[Event]:
+        triggers = self.lexicon.triggers(sentence.text)
+        if not triggers:
+            return []
+        s0, s1 = sentence.start, sentence.start + len(sentence.text)
+        toponyms = [(t.start - s0, t.end - s0, t) for t in self.toponyms if s0 <= t.start and t.end <= s1]
+        mentions = self._mentions(sentence.text)
+        events: list[Event] = []
+        taken_spans: list[tuple[int, int]] = []
+        place_keys: set[tuple[str, str | None]] = set()
+        said_first: Attributed | None = None
+        for trigger in triggers:
+            # One word is one event: "captured" is a place taken or else a person detained, never both.
+            if any(s < trigger.end and trigger.start < e for s, e in taken_spans):
+                continue
+            event, said = self._read_event(sentence, trigger, toponyms, mentions)
+            if event is None:
+                continue
+            key = (trigger.family.name, event.place.name if event.place else None)
+            if key in place_keys:
+                continue
+            place_keys.add(key)
+            taken_spans.append(trigger.span)
+            events.append(event)
+            said_first = said_first or said
+        if said_first is not None:
+            self.previous_said = said_first
+        return events
+
+    def _read_event(self, sentence: _Sentence, trigger: Trigger, toponyms, mentions) -> tuple[Event | None, Attributed | None]:
+        family, text, lex = trigger.family, sentence.text, self.lexicon
+        antecedent = self._antecedent(sentence.start + trigger.start)
+        top = args.place_of(text, trigger, toponyms, antecedent)
+        if family.object == "territory":
+            if top is None and not args.has_object(text, trigger) and trigger.place_side != "none":
+                top = args.locative_place(text, toponyms) if family.control == "abandoned" else None
+            if top is None and not args.names_territory(text, trigger, lex):
+                if not (family.control == "abandoned" and not args.has_object(text, trigger)):
+                    return None, None
+        elif family.object == "person":
+            if not args.names_person(text, trigger, sentence.persons, lex):
+                return None, None
+        if top is None and family.object != "territory":
+            top = args.locative_place(text, toponyms)
+        place = top.place if top else None
+        actor = args.agent_of(trigger, mentions) or self._implied_agent(family.control)
+        said = attribute(text, trigger.span, previous=self.previous_said, registry=self.registry,
+                         focus_country=self.focus)
+        resolved = date_of_sentence(text, self.published, date_spans=sentence.dates, previous=self.previous_date,
+                                    past=said.modality not in ("planned", "forecast", "hypothetical"))
+        if resolved is not None:
+            self.previous_date = resolved
+        when = resolved or self.lead_date
+        date = when.date.isoformat() if when else (self.published.isoformat() if self.published else None)
+        precision = when.precision if when else ("day" if self.published else None)
+        negotiated = lex.negotiated.search(text) is not None
+        event = Event(
+            event_id=self._event_id(sentence, family.type, family.mode, place.name if place else None),
+            article=self.article.ref(),
+            type=family.type,
+            mode=family.mode,
+            acled=acled_type(family, actor, place, negotiated),
+            control=control_change(family, actor, place, said.modality, self.parties),
+            actor=actor,
+            target=args.target_of(trigger, mentions, actor),
+            place=place,
+            date=date,
+            date_precision=precision,
+            modality=said.modality,
+            attribution=list(said.attribution),
+            quantities=args.quantities_of(text, lex),
+            sentence=text,
+            span=(sentence.start, sentence.start + len(text)),
+        )
+        return event, said
+
+    def _mentions(self, text: str) -> list[args.Mention]:
+        """Named actors and generic references resolved in this report's context, in text order."""
+        found = [args.Mention(s, e, a) for s, e, a in self.registry.find(text)]
+        for s, e, phrase in self.registry.find_generic(text):
+            actor = self.registry.resolve_generic(phrase, focus_country=self.focus, protagonist=self.protagonist)
+            if actor is not None:
+                found.append(args.Mention(s, e, actor))
+        return sorted(found, key=lambda m: m.start)
+
+    def _implied_agent(self, control: str | None) -> Actor | None:
+        """Who "the fall of X" falls to when the sentence does not say: the report's attacker, or its state."""
+        if control == "taken":
+            if self.protagonist is not None:
+                return self.protagonist
+            state = self.registry.state_of(self.focus)
+            attacker = self.parties.opponent(self.parties.side(state)) if state else None
+            return self.registry.resolve(attacker) if attacker else None
+        if control == "retaken":
+            return self.registry.state_of(self.focus)
+        return None
+
+    def _antecedent(self, position: int) -> Toponym | None:
+        """The town last named before ``position``: what "the city" refers to."""
+        last = None
+        for top in self.toponyms:
+            if top.end > position:
+                break
+            if top.place and top.place.feature in args.LOCAL_FEATURES:
+                last = top
+        return last
+
+    def _event_id(self, sentence: _Sentence, type_: str, mode: str | None, place: str | None) -> str:
+        raw = "\x1f".join([self.key, str(sentence.start), sentence.text, type_, mode or "", place or ""])
+        return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:20]
+
+
+def _sentences(seg: Segment, doc: Doc) -> Iterator[_Sentence]:
+    for sent in doc.sents:
+        raw = sent.text
+        text = raw.strip()
+        if not text:
+            continue
+        offset = sent.start_char + (len(raw) - len(raw.lstrip()))
+        sentence = _Sentence(text, seg.start + offset)
+        for ent in sent.ents:
+            span = (ent.start_char - offset, ent.end_char - offset)
+            if ent.label_ == "PERSON":
+                sentence.persons.append(span)
+            elif ent.label_ in ("DATE", "TIME"):
+                sentence.dates.append(span)
+        yield sentence
+
+
+def extract_text(text: str, published: str | None = None, **article_fields) -> list[Event]:
+    """The events of one text read as an article (cleaned by ingest when it is available)."""
+    from frontwatch.ingest import read_text
+
+    article = read_text(text, published=published, **article_fields)
+    return next(extract_events([article]))[1]

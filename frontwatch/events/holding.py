@@ -1,0 +1,67 @@
+"""Who holds a place after an event: the control change of territory taken, retaken, handed over or abandoned."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from frontwatch.events.arguments import LOCAL_FEATURES
+from frontwatch.events.lexicon import Family
+from frontwatch.records import Actor, ControlChange, Place
+from frontwatch.reading.actors import ActorRegistry
+
+# Only these modalities say something about the ground; plans, forecasts and ifs change nobody's holding.
+_MODALITIES_WITH_CONTROL = ("asserted", "claimed", "denied")
+
+
+class Parties:
+    """The sides fighting in one report, by how often they are named: who is whose opponent."""
+
+    def __init__(self, registry: ActorRegistry, mentions: list[Actor]) -> None:
+        self.registry = registry
+        self.counts: Counter[str] = Counter()
+        for actor in mentions:
+            if registry.is_party(actor):
+                self.counts[registry.side(actor) or actor.name] += 1
+
+    def side(self, actor: Actor | None) -> str | None:
+        if actor is None:
+            return None
+        return self.registry.side(actor) or actor.name
+
+    def opponent(self, side: str | None) -> str | None:
+        """The most named other side of the report, if there is one."""
+        if side is None:
+            return None
+        for name, _count in self.counts.most_common():
+            if name != side:
+                return name
+        return None
+
+
+def control_change(family: Family, actor: Actor | None, place: Place | None, modality: str,
+                   parties: Parties) -> ControlChange | None:
+    """The change of holder the event states, or None when it states none."""
+    if family.control is None or place is None or place.feature not in LOCAL_FEATURES:
+        return None
+    if modality not in _MODALITIES_WITH_CONTROL:
+        return None
+    side = parties.side(actor)
+    if side is None:
+        return None
+    if family.control in ("taken", "retaken"):
+        return ControlChange(side, parties.opponent(side))
+    # A holder that hands over or leaves a place leaves it to the other side of the report.
+    if not parties.registry.is_party(actor):
+        return None
+    opponent = parties.opponent(side)
+    return ControlChange(opponent, side) if opponent else None
+
+
+def acled_type(family: Family, actor: Actor | None, place: Place | None, negotiated: bool) -> str | None:
+    """The ACLED sub-event type; a state regaining its own ground differs from anyone else taking it."""
+    if family.control and negotiated:
+        return "Non-violent transfer of territory"
+    kind = actor.kind if actor else None
+    if kind == "state" and place is not None and actor is not None and place.country and actor.country != place.country:
+        kind = "foreign state"
+    return family.acled_for(kind)

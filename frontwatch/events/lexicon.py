@@ -1,0 +1,106 @@
+"""The trigger lexicon (frontwatch/data/triggers.json): event families, their trigger phrases and cues."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from frontwatch.config import DATA_DIR
+
+TRIGGERS_FILE = DATA_DIR / "triggers.json"
+
+_BEFORE = r"(?<![\w-])"
+_AFTER = r"(?![\w-])"
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    """One kind of event: its PLOVER type and mode, ACLED sub-event type and effect on control."""
+
+    name: str
+    type: str
+    mode: str | None
+    acled: str | None
+    acled_by_kind: dict[str, str | None] | None
+    control: str | None  # taken | retaken | handed_over | abandoned
+    object: str  # territory | person | any
+
+    def acled_for(self, actor_kind: str | None) -> str | None:
+        """The ACLED sub-event type, which for territory depends on who acts (a state regains, others overtake)."""
+        if self.acled_by_kind is None:
+            return self.acled
+        return self.acled_by_kind.get(actor_kind or "", self.acled_by_kind.get("default"))
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A trigger phrase found in a sentence (offsets relative to the text searched)."""
+
+    family: Family
+    start: int
+    end: int
+    place_side: str  # after | before | none
+    agent_side: str  # before | after | none
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.start, self.end)
+
+
+class Lexicon:
+    """Trigger phrases compiled for finding, plus the cue word lists the argument readers use."""
+
+    def __init__(self, data: dict) -> None:
+        self.families: list[Family] = []
+        self._patterns: list[tuple[re.Pattern[str], Family, str, str]] = []
+        for fam in data["families"]:
+            family = Family(fam["name"], fam["type"], fam.get("mode"), fam.get("acled"), fam.get("acled_by_kind"),
+                            fam.get("control"), fam.get("object", "any"))
+            self.families.append(family)
+            for pat in fam["patterns"]:
+                rx = re.compile(_BEFORE + "(?:" + "|".join(pat["phrases"]) + ")" + _AFTER, re.IGNORECASE)
+                self._patterns.append((rx, family, pat.get("place", "none"), pat.get("agent", "before")))
+        every = [p for fam in data["families"] for pat in fam["patterns"] for p in pat["phrases"]]
+        # One alternation over every phrase: the cheap test that lets a paragraph skip the NLP entirely.
+        self.prefilter = re.compile(_BEFORE + "(?:" + "|".join(every) + ")" + _AFTER, re.IGNORECASE)
+        self.territory_nouns = _words(data.get("territory_nouns", []))
+        self.person_nouns = _words(data.get("person_nouns", []))
+        self.negotiated = _words(data.get("negotiated", []))
+        self.quantities = {unit: [re.compile(p) for p in pats] for unit, pats in data.get("quantities", {}).items()}
+
+    @classmethod
+    def from_file(cls, path: Path) -> Lexicon:
+        return cls(json.loads(path.read_text(encoding="utf-8")))
+
+    def has_trigger(self, text: str) -> bool:
+        """Whether text holds any trigger phrase at all."""
+        return self.prefilter.search(text) is not None
+
+    def triggers(self, text: str) -> list[Trigger]:
+        """Every trigger in text; where phrases overlap inside a family, the longest wins."""
+        found: list[Trigger] = []
+        for rx, family, place_side, agent_side in self._patterns:
+            for m in rx.finditer(text):
+                found.append(Trigger(family, m.start(), m.end(), place_side, agent_side))
+        found.sort(key=lambda t: (t.start, -(t.end - t.start)))
+        kept: list[Trigger] = []
+        for t in found:
+            if any(k.family is t.family and k.start < t.end and t.start < k.end for k in kept):
+                continue
+            kept.append(t)
+        return kept
+
+
+def _words(phrases: list[str]) -> re.Pattern[str]:
+    if not phrases:
+        return re.compile(r"(?!x)x")
+    return re.compile(_BEFORE + "(?:" + "|".join(re.escape(p) for p in phrases) + ")" + _AFTER, re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """The lexicon shipped in frontwatch/data/triggers.json (cached)."""
+    return Lexicon.from_file(TRIGGERS_FILE)
