@@ -1,0 +1,69 @@
+"""RSS and Atom feeds (files or http/https URLs) -> Articles: each entry is a report."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import feedparser
+
+from frontwatch.errors import BadInput
+from frontwatch.ingest.decoding import read_bytes
+from frontwatch.ingest.published import normalise_date
+from frontwatch.ingest.webpage import fragment_text, outlet_of
+from frontwatch.records import Article
+
+
+def read_feed_file(path: Path, published: str | None = None) -> Iterator[Article | BadInput]:
+    """Every entry of a feed file."""
+    source = str(path)
+    try:
+        data = read_bytes(path)
+    except BadInput as bad:
+        yield bad
+        return
+    if not data.strip():
+        yield BadInput(source, "empty file")
+        return
+    yield from _entries(feedparser.parse(data), source, published)
+
+
+def read_feed_url(url: str, published: str | None = None) -> Iterator[Article | BadInput]:
+    """Every entry of a feed fetched over http(s)."""
+    yield from _entries(feedparser.parse(url), url, published)
+
+
+def _entries(feed: feedparser.FeedParserDict, source: str, published: str | None) -> Iterator[Article | BadInput]:
+    entries = feed.get("entries") or []
+    if not entries:
+        if feed.get("bozo"):
+            problem = " ".join(str(feed.get("bozo_exception") or "malformed").split())
+            yield BadInput(source, f"not a readable RSS/Atom feed ({problem})")
+        else:
+            yield BadInput(source, "a feed with no entries")
+        return
+    outlet = (feed.get("feed") or {}).get("title") or None
+    for number, entry in enumerate(entries, start=1):
+        where = f"{source}#entry{number}"
+        html = _entry_html(entry)
+        text = fragment_text(html)
+        title = " ".join((entry.get("title") or "").split()) or None
+        if not text:
+            yield BadInput(where, "feed entry has no text")
+            continue
+        if title and not text.startswith(title):
+            # The entry's text is its summary; its title leads it as the first line, as in a .txt report.
+            text = f"{title}\n{text}"
+        link = entry.get("link") or None
+        date = normalise_date(entry.get("published_parsed") or entry.get("updated_parsed")
+                              or entry.get("published") or entry.get("updated")) or published
+        yield Article(text=text, url=link, published=date, title=title,
+                      outlet=outlet or outlet_of(link), source=where)
+
+
+def _entry_html(entry: feedparser.FeedParserDict) -> str:
+    """The fullest HTML an entry carries: its content, else its summary."""
+    contents = entry.get("content") or []
+    best = max((c.get("value") or "" for c in contents), key=len, default="")
+    summary = entry.get("summary") or ""
+    return best if len(best) >= len(summary) else summary

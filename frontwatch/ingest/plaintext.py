@@ -1,0 +1,38 @@
+"""A ``.txt`` file -> Article: the whole file is one report, its first line the title."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from frontwatch.ingest.decoding import decode_text, read_bytes
+from frontwatch.ingest.published import date_from_filename, date_from_head
+from frontwatch.records import Article
+
+# A first line this long that ends a sentence is the report's lede, not a title (contract: the first line is
+# the title; a file with no title line must not lose its first paragraph).
+_MAX_TITLE_WORDS = 30
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*$")
+
+
+def read_txt(path: Path, published: str | None = None) -> Article:
+    """The report in a plain-text file; its date from ``published``, else its name, else its first lines."""
+    text = decode_text(read_bytes(path), str(path))
+    return Article(
+        text=text,
+        published=published or date_from_filename(path.name) or date_from_head(text),
+        title=title_line(text),
+        source=str(path),
+    )
+
+
+def title_line(text: str) -> str | None:
+    """The first non-blank line, when it is shaped like a title rather than a paragraph."""
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        if len(line.split()) > _MAX_TITLE_WORDS and _SENTENCE_END.search(line):
+            return None
+        return line
+    return None
