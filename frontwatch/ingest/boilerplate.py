@@ -35,6 +35,8 @@ class InlineRule:
 class Rules:
     lines: tuple[LineRule, ...]
     inline: tuple[InlineRule, ...]
+    sentence_words: frozenset[str] = frozenset()
+    dangling_words: frozenset[str] = frozenset()
 
     def line_reason(self, line: str) -> str | None:
         """The reason of the first rule that marks ``line`` (already stripped), or None."""
@@ -58,4 +60,6 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
                    int(r.get("max_words", _DEFAULT_MAX_WORDS)))
         for r in data.get("inline", [])
     )
-    return Rules(lines, inline)
+    return Rules(lines, inline,
+                 frozenset(w.lower() for w in data.get("sentence_words", [])),
+                 frozenset(w.lower() for w in data.get("dangling_words", [])))

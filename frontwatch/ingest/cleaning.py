@@ -69,7 +69,7 @@ def segment_text(text: str, title: str | None = None, rules: Rules | None = None
             continue
         piece.reason = rules.line_reason(line)
         if not piece.reason:
-            piece.titlelike = _looks_like_title(line)
+            piece.titlelike = _looks_like_title(line, rules)
     _mark_headlines(text, pieces)
     return [Segment(p.start, p.end, p.reason is None, p.reason) for p in pieces]
 
@@ -106,15 +106,25 @@ def _split_inline(text: str, start: int, end: int, rules: Rules) -> list[_Piece]
     return [_Piece(start, end)]
 
 
-def _looks_like_title(line: str) -> bool:
-    """Short, unpunctuated at the end, not a lead-in, not starting in lower case: a headline's shape."""
+def _looks_like_title(line: str, rules: Rules) -> bool:
+    """Short, unpunctuated at the end, not a lead-in, not starting in lower case: a headline's shape.
+
+    A line in that shape that uses a running sentence's words ("said", "had") or ends on a word no headline
+    ends on ("of", "the") is a sentence whose end was cut off, and stays body.
+    """
     if len(line) > MAX_HEADLINE_CHARS or _SENTENCE_END.search(line) or _LEAD_IN_END.search(line):
         return False
     words = _WORD.findall(line)
     if not words or len(words) > MAX_HEADLINE_WORDS:
         return False
     first = next((ch for ch in line if ch.isalnum()), "")
-    return not first.islower()
+    if first.islower():
+        return False
+    lowered = [w.lower() for w in words]
+    if len(words) > MAX_MENU_WORDS and (rules.sentence_words.intersection(lowered)
+                                        or lowered[-1] in rules.dangling_words):
+        return False
+    return True
 
 
 def _mark_headlines(text: str, pieces: list[_Piece]) -> None:
