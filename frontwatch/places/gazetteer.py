@@ -1,0 +1,178 @@
+"""The offline gazetteer: GeoNames places shipped in the package, looked up by normalised name."""
+
+from __future__ import annotations
+
+import gzip
+import math
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from frontwatch.places.names import normalise
+from frontwatch.places.recognise import mentions
+from frontwatch.records import Place
+
+DATA = Path(__file__).resolve().parent / "data"
+GAZETTEER_FILE = DATA / "gazetteer.tsv.gz"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A gazetteer place and what ranks it: whether it is a national capital."""
+
+    place: Place
+    capital: bool = False
+
+
+def _data_rows(name: str) -> list[list[str]]:
+    """The tab-separated rows of a data file, without comments and blank lines."""
+    rows = []
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append(line.rstrip("\n").split("\t"))
+    return rows
+
+
+class Gazetteer:
+    """Places by normalised name, from the shipped GeoNames extract and the data files beside it."""
+
+    def __init__(self, path: Path = GAZETTEER_FILE):
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            self._rows = f.read().split("\n")[1:]
+        if self._rows and not self._rows[-1]:
+            self._rows.pop()
+        self._entries: dict[int, Entry] = {}
+        self._index: dict[str, list[int]] = {}
+        index = self._index
+        for i, line in enumerate(self._rows):
+            for key in line.rsplit("\t", 1)[1].split("|"):
+                got = index.get(key)
+                if got is None:
+                    index[key] = [i]
+                elif got[-1] != i:
+                    got.append(i)
+        self._by_country: dict[str, int] = {}
+        self._by_admin1: dict[tuple[str, str], int] = {}
+        for i, line in enumerate(self._rows):
+            if "\tcountry\t" in line or "\tadmin1\t" in line:
+                f = line.split("\t")
+                if f[6] == "country":
+                    self._by_country[f[4]] = i
+                elif f[6] == "admin1":
+                    self._by_admin1[(f[4], normalise(f[5]))] = i
+        self._load_country_names()
+        self._load_additions()
+        self.demonyms = {normalise(r[0]): r[1] for r in _data_rows("demonyms.tsv")}
+
+    # -- loading the data files -------------------------------------------------------------------------
+
+    def _add_keys(self, row: int, names: list[str]) -> None:
+        for n in names:
+            key = normalise(n)
+            if key:
+                got = self._index.setdefault(key, [])
+                if row not in got:
+                    got.append(row)
+
+    def _load_country_names(self) -> None:
+        for cc, aliases, *centre in _data_rows("country_names.tsv"):
+            row = self._by_country.get(cc)
+            if row is None:
+                continue
+            if len(centre) == 2 and centre[0] and centre[1]:
+                f = self._rows[row].split("\t")
+                f[2], f[3] = centre
+                self._rows[row] = "\t".join(f)
+            self._add_keys(row, [a for a in aliases.split("|") if a])
+
+    def _load_additions(self) -> None:
+        for r in _data_rows("additions.tsv"):
+            kind, name, aliases, country = r[:4]
+            names = [name, *[a for a in aliases.split("|") if a]]
+            if kind == "alias":
+                target = self._best(self._index.get(normalise(name), []), country)
+                if target is not None:
+                    self._add_keys(target, names)
+                continue
+            admin1, lat, lon, feature, population = r[4:9]
+            self._rows.append("\t".join(["", name, lat, lon, country, admin1, feature, population, "0", ""]))
+            self._add_keys(len(self._rows) - 1, names)
+
+    def _best(self, rows: list[int], country: str | None) -> int | None:
+        """The most populous of these rows in that country."""
+        found = [r for r in rows if not country or self.entry(r).place.country == country]
+        return max(found, key=lambda r: self.entry(r).place.population, default=None)
+
+    # -- lookups ----------------------------------------------------------------------------------------
+
+    def entry(self, row: int) -> Entry:
+        """The place of a row, built on first use (most rows are never asked for)."""
+        got = self._entries.get(row)
+        if got is None:
+            f = self._rows[row].split("\t")
+            place = Place(name=f[1], geonameid=int(f[0]) if f[0] else None, lat=float(f[2]), lon=float(f[3]),
+                          admin1=f[5] or None, country=f[4] or None, feature=f[6], population=int(f[7] or 0))
+            got = self._entries[row] = Entry(place, f[8] == "1")
+        return got
+
+    def entries(self, key: str) -> list[Entry]:
+        """Every place under a normalised name."""
+        return [self.entry(r) for r in self._index.get(key, ())]
+
+    def has_key(self, key: str) -> bool:
+        return key in self._index
+
+    def candidates(self, name: str) -> list[Place]:
+        """Every place this name may mean, most important first."""
+        return [e.place for e in sorted(self.entries(normalise(name)), key=importance, reverse=True)]
+
+    def lookup(self, name: str, country: str | None = None, admin1: str | None = None) -> Place | None:
+        """The place this name most likely means, within a country and admin-1 unit when given."""
+        found = self.entries(normalise(name))
+        if country:
+            found = [e for e in found if e.place.country == country]
+        if admin1:
+            a1 = normalise(admin1)
+            found = [e for e in found if e.place.admin1 and normalise(e.place.admin1) == a1]
+        return max(found, key=importance).place if found else None
+
+    def admin1_place(self, country: str, admin1_name: str) -> Place | None:
+        """The admin-1 unit (province, oblast, state) of that name in that country."""
+        row = self._by_admin1.get((country, normalise(admin1_name)))
+        if row is not None:
+            return self.entry(row).place
+        found = [e for e in self.entries(normalise(admin1_name))
+                 if e.place.feature == "admin1" and e.place.country == country]
+        return found[0].place if found else None
+
+    def country(self, iso2: str) -> Place | None:
+        """The country of that ISO code."""
+        row = self._by_country.get(iso2)
+        return self.entry(row).place if row is not None else None
+
+    def find(self, text: str) -> list[tuple[int, int, list[Place]]]:
+        """Raw gazetteer matches in text: longest first at each point, never overlapping, in text order."""
+        return [(m.start, m.end, self.candidates(text[m.start:m.end])) for m in mentions(text, self)]
+
+
+_FEATURE_WEIGHT = {"country": 4.0, "region": 3.0, "admin1": 2.0, "city": 0.0, "site": 1.0, "admin2": -1.0}
+
+
+def importance(e: Entry) -> float:
+    """How prominent a place is, other things being equal: countries, capitals and populous places first."""
+    p = e.place
+    return _FEATURE_WEIGHT.get(p.feature, 0.0) + (2.0 if e.capital else 0.0) + math.log10(p.population + 10)
+
+
+_lock = threading.Lock()
+_gazetteer: Gazetteer | None = None
+
+
+def gazetteer() -> Gazetteer:
+    """The gazetteer, loaded once per process."""
+    global _gazetteer
+    if _gazetteer is None:
+        with _lock:
+            if _gazetteer is None:
+                _gazetteer = Gazetteer()
+    return _gazetteer

@@ -1,0 +1,120 @@
+"""Finding place names in text: gazetteer windows over capitalised words, with guards for common words and people."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Protocol
+
+from frontwatch.places.names import normalise
+
+DATA = Path(__file__).resolve().parent / "data"
+MAX_WORDS = 6  # "Bosnia and Herzegovina", "Hamid Karzai International Airport"
+_WORD = re.compile(r"[^\W_]+")
+# What may stand between two words of one name: spaces, hyphens, apostrophes ("Pul-e ‘Alam", "Qal'ah"), a dot
+# after an initial ("U.S.", "St. Louis").
+_JOIN = re.compile(r"^(?:[ \-'’‘ʼʻʿ`]|\. ?){1,3}$")
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;\"“”]|\n)\s*$")
+_LOCATIVE = frozenset({"in", "at", "near", "outside", "from", "to", "into", "of"})
+
+
+class Index(Protocol):
+    def has_key(self, key: str) -> bool: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A stretch of text that names a gazetteer place."""
+
+    start: int
+    end: int
+    key: str
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> dict[str, str]:
+    out = {}
+    for line in (DATA / "common_words.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, when = line.split("\t")[:2]
+            out[word.lower()] = when.strip()
+    return out
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Given names and titles that start a person's name."""
+    lines = (DATA / "given_names.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _previous_word(text: str, start: int) -> str:
+    m = re.search(r"([^\W_]+)\.?\s+$", text[max(0, start - 40):start])
+    return m.group(1) if m else ""
+
+
+def _rejected(text: str, start: int, end: int, words: list[tuple[int, int]], i: int, n: int,
+              lower_words: set[str]) -> bool:
+    """Whether a gazetteer match is a common word or part of a person's name rather than a place."""
+    surface = text[start:end]
+    before = _previous_word(text, start)
+    if n == 1:
+        when = _common_words().get(surface.lower())
+        if when == "never" or (when == "weak" and before.lower() not in _LOCATIVE):
+            return True
+        sentence_start = bool(_SENTENCE_END.search(text[max(0, start - 3):start])) or start == 0
+        # A capitalised word at the start of a sentence that the report also writes in lower case is a word.
+        if sentence_start and surface.lower() in lower_words:
+            return True
+        if surface.isupper() and len(surface) <= 3 and surface not in ("US", "UK", "UAE"):
+            return True  # acronyms: "IS", "AP", "IT"
+    if before.lower() in given_names() and _capitalised(before):
+        return True  # "Ismail Khan", "Ned Price", "President Lincoln"
+    if n == 1 and surface.lower() in given_names() and i + 1 < len(words):
+        ns, ne = words[i + 1]
+        if ns - end <= 1 and text[end:ns] == " " and _capitalised(text[ns:ne]):
+            return True  # "Jackson Smith": a given name before a capitalised word
+    return False
+
+
+def mentions(text: str, index: Index) -> list[Mention]:
+    """Every stretch of text that names a gazetteer place, longest first, never overlapping, in text order.
+
+    A name starts with a capital letter in the original text, so that "nice", "mobile" or "march" in lower
+    case never become places; capitalised common words and person names are then filtered out.
+    """
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    lower_words = {text[s:e] for s, e in words if text[s].islower()}
+    found: list[Mention] = []
+    i = 0
+    while i < len(words):
+        s0, e0 = words[i]
+        if not text[s0].isupper():
+            i += 1
+            continue
+        # the longest window of joined words first
+        last = i
+        while last + 1 < len(words) and last - i + 1 < MAX_WORDS and _JOIN.match(text[words[last][1]:words[last + 1][0]]):
+            last += 1
+        hit = None
+        for j in range(last, i - 1, -1):
+            end = words[j][1]
+            key = normalise(text[s0:end])
+            if key and index.has_key(key):
+                if not _rejected(text, s0, end, words, i, j - i + 1, lower_words):
+                    if text[end:end + 1] == "." and "." in text[s0:end]:
+                        end += 1  # "U.S." keeps its last dot
+                    hit = Mention(s0, end, key)
+                break
+        if hit:
+            found.append(hit)
+            i = next((k for k in range(i, len(words)) if words[k][0] >= hit.end), len(words))
+        else:
+            i += 1
+    return found

@@ -1,0 +1,98 @@
+"""Choosing which place a mention means: explicit patterns, then the report's country focus, then importance."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from frontwatch.places.gazetteer import Entry, Gazetteer, importance
+from frontwatch.places.recognise import Mention
+
+# The word after a name that says it is the province, not its capital city ("Logar province").
+_ADMIN_WORD = re.compile(r"^[ -]?(?:province|provinces|oblast|region|state|governorate|district|county|parish)\b",
+                         re.I)
+# What lies between a place and the unit that contains it: "X, Y", "X in Y", "X, the capital of Y province".
+_CONTAINED_IN = re.compile(
+    r"^(?:,\s*|\s+in\s+(?:the\s+)?|\s+of\s+|,\s*(?:the\s+)?(?:provincial\s+)?capital\s+of\s+(?:the\s+)?"
+    r"|,\s*(?:a|the)\s+(?:\w+\s+){0,2}(?:city|town|village|district)\s+(?:in|of)\s+(?:the\s+)?)$", re.I)
+
+FOCUS_BONUS = 3.0  # in the report's country: outweighs a thousandfold population, not a country's name
+MENTIONED_COUNTRY_BONUS = 1.5
+MENTIONED_ADMIN1_BONUS = 2.0
+
+
+def _candidates(text: str, m: Mention, gaz: Gazetteer) -> list[Entry]:
+    """The places a mention may mean; a province only where the text says so or no city shares its name."""
+    found = gaz.entries(m.key)
+    admin_word = bool(_ADMIN_WORD.match(text[m.end:m.end + 14]))
+    if admin_word:
+        admins = [e for e in found if e.place.feature in ("admin1", "admin2")]
+        if admins:
+            return admins
+        return found
+    # "Kandahar" alone is the city, not Kandahar province: drop a province whose own city bears its name.
+    cities = {(e.place.country, e.place.admin1) for e in found if e.place.feature == "city"}
+    return [e for e in found if not (e.place.feature in ("admin1", "admin2")
+                                     and (e.place.country, e.place.admin1) in cities)] or found
+
+
+def _clear_country(entries: list[Entry]) -> str | None:
+    """The country a mention names without doubt: a country's name, or every candidate in one country."""
+    if not entries:
+        return None
+    top = max(entries, key=importance)
+    if top.place.feature == "country":
+        return top.place.country
+    countries = {e.place.country for e in entries}
+    return top.place.country if len(countries) == 1 else None
+
+
+def focus_counts(text: str, mentions: list[Mention], cands: list[list[Entry]], gaz: Gazetteer) -> Counter:
+    """Votes for the report's country: country names, places that exist in only one country, demonyms."""
+    votes: Counter = Counter()
+    for entries in cands:
+        cc = _clear_country(entries)
+        if cc:
+            top = max(entries, key=importance).place.feature
+            votes[cc] += 2.0 if top in ("country", "admin1") else 1.0
+    for word in re.findall(r"\b[A-Z][a-z]+\b", text):
+        cc = gaz.demonyms.get(word.lower())
+        if cc:
+            votes[cc] += 0.5
+    return votes
+
+
+def resolve(text: str, mentions: list[Mention], gaz: Gazetteer, focus: str | None = None) -> list[Entry | None]:
+    """The place each mention means, or None when the gazetteer has nothing for it."""
+    cands = [_candidates(text, m, gaz) for m in mentions]
+    # Explicit containment: "Pul-e-Alam, the capital of Logar province", "Herat, Afghanistan".
+    for k in range(len(mentions) - 1):
+        inner, outer = mentions[k], mentions[k + 1]
+        if not _CONTAINED_IN.match(text[inner.end:outer.start]):
+            continue
+        pairs = [(a, b) for a in cands[k] for b in cands[k + 1]
+                 if b.place.feature in ("admin1", "country", "admin2") and a.place.country == b.place.country
+                 and a is not b and (b.place.feature == "country" or a.place.admin1 == b.place.admin1)]
+        if pairs:
+            a, b = max(pairs, key=lambda p: importance(p[0]) + importance(p[1]))
+            cands[k] = [a]
+            cands[k + 1] = [b]
+    votes = focus_counts(text, mentions, cands, gaz)
+    if focus is None and votes:
+        focus = votes.most_common(1)[0][0]
+    mentioned_countries = set(votes)
+    mentioned_admin1 = {(e[0].place.country, e[0].place.admin1) for e in cands
+                        if len(e) == 1 and e[0].place.feature == "admin1"}
+
+    def score(e: Entry) -> float:
+        p = e.place
+        s = importance(e)
+        if focus and p.country == focus:
+            s += FOCUS_BONUS
+        elif p.country in mentioned_countries:
+            s += MENTIONED_COUNTRY_BONUS
+        if p.feature != "admin1" and (p.country, p.admin1) in mentioned_admin1:
+            s += MENTIONED_ADMIN1_BONUS
+        return s
+
+    return [max(entries, key=score) if entries else None for entries in cands]

