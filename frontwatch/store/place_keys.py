@@ -16,7 +16,7 @@ def _fallback_normalise(name: str) -> str:
 
 def normalise_name(name: str) -> str:
     try:
-        from frontwatch.places import normalise
+        from frontwatch.places.names import normalise
     except ImportError:
         return _fallback_normalise(name)
     return normalise(name)
