@@ -48,7 +48,7 @@ def has_object(sentence: str, trigger: Trigger) -> bool:
 
 
 def place_of(sentence: str, trigger: Trigger, toponyms: list[tuple[int, int, Toponym]],
-             antecedent: Toponym | None) -> Toponym | None:
+             antecedent: Toponym | None, loose: bool = False) -> Toponym | None:
     """The toponym the trigger's event happens at; ``toponyms`` are sentence-relative and resolved."""
     if trigger.place_side == "after":
         for start, end, top in toponyms:
@@ -61,6 +61,12 @@ def place_of(sentence: str, trigger: Trigger, toponyms: list[tuple[int, int, Top
             return top
         if _ANAPHOR_AFTER.match(sentence[trigger.end:]):
             return antecedent
+        if loose:
+            # Events that move no holder may take a place named a little further on, past an apposition
+            # ("encircled the biggest city in the north, the bastion of Mazar-i-Sharif").
+            for start, _end, top in toponyms:
+                if trigger.end <= start <= trigger.end + 90 and top.place and top.place.feature in LOCAL_FEATURES:
+                    return top
     elif trigger.place_side == "before":
         before = [(s, e, t) for s, e, t in toponyms if e <= trigger.start]
         if before:
@@ -105,6 +111,8 @@ def target_of(trigger: Trigger, mentions: list[Mention], actor: Actor | None) ->
 def names_person(sentence: str, trigger: Trigger, persons: list[tuple[int, int]], lexicon: Lexicon) -> bool:
     """Whether the trigger's object (or passive subject) is a person: a detention, not a place taken."""
     obj = object_text(sentence, trigger)
+    if re.match(r"\s*by\b", obj):
+        return False  # "seized by their fighters": the agent of a passive, not whom it seized
     if lexicon.person_nouns.search(obj):
         return True
     if any(trigger.end <= s <= trigger.end + len(obj) + 1 for s, _ in persons):

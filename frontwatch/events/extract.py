@@ -83,7 +83,8 @@ class _ArticleReader:
 
         article = self.article
         body = _body_segments(article)
-        self.toponyms = sorted((t for t in geoparse(article.text, segments=article.segments or body)
+        ents = [(seg.start + e.start_char, seg.start + e.end_char, e.label_) for seg, doc in parsed for e in doc.ents]
+        self.toponyms = sorted((t for t in geoparse(article.text, segments=article.segments or body, ents=ents)
                                 if t.place is not None), key=lambda t: t.start)
         self.focus = country_focus(self.toponyms)
         body_text = "\n".join(article.text[s.start:s.end] for s in body)
@@ -134,10 +135,15 @@ class _ArticleReader:
     def _read_event(self, sentence: _Sentence, trigger: Trigger, toponyms, mentions) -> tuple[Event | None, Attributed | None]:
         family, text, lex = trigger.family, sentence.text, self.lexicon
         antecedent = self._antecedent(sentence.start + trigger.start)
-        top = args.place_of(text, trigger, toponyms, antecedent)
+        top = args.place_of(text, trigger, toponyms, antecedent, loose=family.control is None)
+        if top is not None and top.start - sentence.start > trigger.end \
+                and lex.has_trigger(text[trigger.end:top.start - sentence.start]):
+            top = None  # the place belongs to the other event named in between
         if family.object == "territory":
             if top is None and not args.has_object(text, trigger) and trigger.place_side != "none":
                 top = args.locative_place(text, toponyms) if family.control == "abandoned" else None
+            if top is None and args.names_person(text, trigger, sentence.persons, lex):
+                return None, None  # "captured the city's strongman": a person, left to the detention family
             if top is None and not args.names_territory(text, trigger, lex):
                 if not (family.control == "abandoned" and not args.has_object(text, trigger)):
                     return None, None
@@ -151,7 +157,7 @@ class _ArticleReader:
         said = attribute(text, trigger.span, previous=self.previous_said, registry=self.registry,
                          focus_country=self.focus)
         resolved = date_of_sentence(text, self.published, date_spans=sentence.dates, previous=self.previous_date,
-                                    past=said.modality not in ("planned", "forecast", "hypothetical"))
+                                    trigger=trigger.span, past=said.modality not in ("planned", "forecast", "hypothetical"))
         if resolved is not None:
             self.previous_date = resolved
         when = resolved or self.lead_date
