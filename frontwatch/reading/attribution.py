@@ -1,0 +1,298 @@
+"""Attribution and modality: who says an event happened, and whether it happened, is claimed, denied or only planned.
+
+The words come from ``frontwatch/data/attribution.json``; actors from the actor registry. A party's own
+report of its gain is a claim; a party conceding a loss, or an independent source, confirms.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from frontwatch.config import DATA_DIR
+from frontwatch.reading.actors import ActorRegistry
+from frontwatch.records import Actor, Attribution
+
+ATTRIBUTION_FILE = DATA_DIR / "attribution.json"
+
+# Independent voices: one of these beside a party's claim makes the event confirmed.
+_INDEPENDENT = ("official", "security source", "local official", "resident", "media")
+_QUOTES = "\"“”‘’'«»"
+# Where a clause ends: the speaker of a verb is named after it, and modal words do not reach past it.
+_CLAUSE_END = re.compile(r"[;:—–]|,\s|\s--\s|[\"“”«»]|\b(?:after|as|when|while|but|because|before|although|though|"
+                         r"who|which|where|whereas)\b", re.IGNORECASE)
+_WORD = re.compile(r"[\w'’-]+")
+_MARKER_WINDOW = 8  # words between a modal marker and the event word it governs
+
+
+@dataclass
+class Attributed:
+    """The modality of an event and the sources it is attributed to."""
+
+    modality: str  # asserted | claimed | denied | planned | forecast | hypothetical
+    attribution: list[Attribution] = field(default_factory=list)
+    speaker: Actor | None = None  # the actor speaking, when it is a known actor
+
+
+def _phrases_re(phrases: list[str], plural: bool = False) -> re.Pattern[str] | None:
+    if not phrases:
+        return None
+    suffix = r"(?:s|es)?" if plural else ""
+    body = "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{body}){suffix}(?![\w-])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    speech: re.Pattern[str]
+    claim: frozenset[str]
+    concession: frozenset[str]
+    denial: re.Pattern[str]
+    negation: re.Pattern[str]
+    negation_exceptions: re.Pattern[str] | None
+    markers: dict[str, re.Pattern[str]]
+    sources: list[tuple[re.Pattern[str], str]]
+    pronouns: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    with open(ATTRIBUTION_FILE, encoding="utf-8") as fh:
+        data = json.load(fh)
+    negations = [n for n in data["negations"] if n != "n't"]
+    negation = re.compile(r"n't(?![\w])|(?<![\w-])(?:" + "|".join(re.escape(n) for n in negations) + r")(?![\w-])",
+                          re.IGNORECASE)
+    sources = []
+    for group in data["sources"]:
+        # Proper names (Reuters, AFP) match as written; common nouns in any case, singular or plural.
+        common = [p for p in group["phrases"] if not any(c.isupper() for c in p)]
+        proper = [p for p in group["phrases"] if any(c.isupper() for c in p)]
+        if common:
+            sources.append((_phrases_re(common, plural=True), group["kind"]))
+        if proper:
+            sources.append((re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in proper) + r")(?![\w-])"),
+                            group["kind"]))
+    return _Lexicon(
+        speech=_phrases_re(data["speech_verbs"]),
+        claim=frozenset(data["claim_verbs"]),
+        concession=frozenset(data["concession_verbs"]),
+        denial=_phrases_re(data["denial_verbs"]),
+        negation=negation,
+        negation_exceptions=_phrases_re(data.get("negation_exceptions", [])),
+        markers={kind: _phrases_re(data[kind]) for kind in ("planned", "forecast", "hypothetical")},
+        sources=sources,
+        pronouns=frozenset(p.lower() for p in data.get("pronouns", [])),
+    )
+
+
+def _speaker_regions(sentence: str) -> list[tuple[int, int, str]]:
+    """Spans of the sentence that name a speaker, each with the speech verb that introduces it."""
+    lex = _lexicon()
+    regions = []
+    for verb in lex.speech.finditer(sentence):
+        word = verb.group().lower()
+        if word == "according to":
+            rest = sentence[verb.end():]
+            end = _CLAUSE_END.search(rest)
+            regions.append((verb.end(), verb.end() + (end.start() if end else len(rest.rstrip(". "))), word))
+            continue
+        before = sentence[:verb.start()]
+        starts = [m.end() for m in _CLAUSE_END.finditer(before)]
+        start = starts[-1] if starts else 0
+        if before[start:].strip():
+            regions.append((start, verb.start(), word))
+            continue
+        # Inverted: '..., said the spokesman.' names the speaker after the verb.
+        rest = sentence[verb.end():]
+        end = _CLAUSE_END.search(rest)
+        stop = verb.end() + (end.start() if end else len(rest))
+        if end is None or stop >= len(sentence.rstrip(". " + _QUOTES)) - 1:
+            regions.append((verb.end(), stop, word))
+    # A headline's trailing source: "Taliban could take Kabul in 90 days: US intelligence".
+    tail = re.search(r":\s*([^:]{2,60}?)\s*$", sentence)
+    if tail and len(tail.group(1).split()) <= 5:
+        regions.append((tail.start(1), tail.end(1), "said"))
+    return regions
+
+
+def _sources_in(region: str, verb: str, registry: ActorRegistry, focus_country: str | None,
+                protagonist: Actor | None) -> list[tuple[str, str | None, Actor | None]]:
+    """(source, kind or None for a party, actor) for each speaker named in a region."""
+    found: list[tuple[str, str | None, Actor | None]] = []
+    # The verb goes along so that a capital speaking ("Kyiv said") is read as its government.
+    for start, _, actor in registry.find(f"{region} {verb}"):
+        if start >= len(region):
+            continue
+        if actor.kind == "civilians":
+            continue  # "residents told AFP": the source phrases below name them as residents
+        if registry.is_party(actor):
+            found.append((actor.name, None, actor))
+        else:
+            found.append((actor.name, "official", actor))
+    if found:
+        return found
+    for _, _, phrase in registry.find_generic(region):
+        actor = registry.resolve_generic(phrase, focus_country=focus_country, protagonist=protagonist)
+        if actor is not None:
+            return [(actor.name, None if registry.is_party(actor) else "official", actor)]
+        if registry.generic_role(phrase) == "protagonist":
+            return [(re.sub(r"^the\s+", "", phrase, flags=re.IGNORECASE), None, None)]
+    taken: list[tuple[int, int]] = []
+    for pattern, kind in _lexicon().sources:
+        for m in pattern.finditer(region):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            found.append((m.group(), kind, None))
+    order = {k: i for i, k in enumerate(_INDEPENDENT + ("other",))}
+    # The most specific kind first ("security source" over the "source" inside it was handled by longest match).
+    found.sort(key=lambda f: order.get(f[1] or "", 99))
+    return _dedupe(found)
+
+
+def _dedupe(found: list[tuple[str, str | None, Actor | None]]) -> list[tuple[str, str | None, Actor | None]]:
+    seen, out = set(), []
+    for source, kind, actor in found:
+        key = (actor.name if actor else source.lower(), kind)
+        if key not in seen:
+            seen.add(key)
+            out.append((source, kind, actor))
+    return out
+
+
+def _marker_modality(sentence: str, trigger: tuple[int, int] | None) -> str | None:
+    """hypothetical, denied, planned or forecast, from the words before the event word; else None."""
+    lex = _lexicon()
+    end = trigger[0] if trigger else len(_main_clause(sentence))
+    head = sentence[:end]
+    if _modal_words(lex.markers["hypothetical"], sentence, 0, len(sentence), opening_only=True):
+        return "hypothetical"
+    clause_start = max([m.end() for m in _CLAUSE_END.finditer(head)] or [0]) if trigger else 0
+    near = end - len(_last_words(head[clause_start:], _MARKER_WINDOW)) if trigger else 0
+    if _modal_words(lex.markers["hypothetical"], sentence, near, end):
+        return "hypothetical"
+    trigger_word = sentence[trigger[0]:trigger[1]] if trigger else ""
+    if lex.denial.search(head) and not lex.denial.fullmatch(trigger_word.strip()):
+        return "denied"
+    if _negated(head[clause_start:], trigger is not None):
+        return "denied"
+    found = sorted((m.start(), kind) for kind in ("planned", "forecast")
+                   for m in _modal_words(lex.markers[kind], sentence, near, end))
+    if not found:
+        return None
+    # The marker nearest the event word governs it; a sentence read whole goes by its first.
+    return found[-1][1] if trigger else found[0][1]
+
+
+def _modal_words(pattern: re.Pattern[str] | None, sentence: str, start: int, end: int,
+                 opening_only: bool = False) -> list[re.Match[str]]:
+    """Matches of a marker list in ``sentence[start:end]``; capitalised only where the sentence opens.
+
+    "May" inside a sentence is the month, not the modal; "If" opens a conditional sentence.
+    """
+    if pattern is None:
+        return []
+    found = []
+    for m in pattern.finditer(sentence, start, end):
+        opens = not sentence[:m.start()].strip(_QUOTES + " ")
+        if opening_only and not opens:
+            continue
+        if m.group()[:1].isupper() and not opens:
+            continue
+        found.append(m)
+    return found
+
+
+def _main_clause(sentence: str) -> str:
+    """The sentence up to the end of its first clause of some length: what is read when no event word is given."""
+    start = 0
+    for m in _CLAUSE_END.finditer(sentence):
+        if len(_WORD.findall(sentence[start:m.start()])) >= 5:
+            return sentence[:m.start()]
+        start = m.end()
+    return sentence
+
+
+def _last_words(text: str, n: int) -> str:
+    words = list(_WORD.finditer(text))
+    return text[words[-n].start():] if len(words) > n else text
+
+
+def _negated(text: str, before_trigger: bool) -> bool:
+    """A negation governing the event: close before its word, or anywhere in a sentence read whole."""
+    lex = _lexicon()
+    for m in lex.negation.finditer(text):
+        if lex.negation_exceptions and lex.negation_exceptions.match(text, m.start()):
+            continue
+        if not before_trigger:
+            return True
+        if len(_WORD.findall(text[m.end():])) <= 4:
+            return True
+    return False
+
+
+def attribute(sentence: str, trigger: tuple[int, int] | None = None, *,
+              previous: Attributed | None = None, registry: ActorRegistry | None = None,
+              focus_country: str | None = None, protagonist: Actor | None = None,
+              holder: str | None = None, quoted: bool | None = None) -> Attributed:
+    """The modality and sources of the event at ``trigger`` (sentence-relative), else of the main clause.
+
+    ``previous`` is the attribution of the sentence before: a quotation or "he said" with no speaker of its
+    own inherits it (``quoted`` says whether the sentence lies inside a quotation, see ``inside_quotation``;
+    by default a sentence that opens or closes with a quotation mark counts). ``holder`` (the side an event favours, e.g. a control change's new holder) tells a
+    party's claim of its own gain from its concession of a loss; without it, a party speaking is a claim
+    unless it "confirmed" or "acknowledged".
+    """
+    registry = registry or ActorRegistry.default()
+    lex = _lexicon()
+    attribution: list[Attribution] = []
+    speaker: Actor | None = None
+    claimed = independent = False
+    inherited = False
+    for start, end, verb in _speaker_regions(sentence):
+        if trigger and start <= trigger[0] < end:
+            continue
+        region = sentence[start:end].strip(" ,")
+        if region.lower().strip(_QUOTES + " ") in lex.pronouns:
+            inherited = True
+            continue
+        for source, kind, actor in _sources_in(region, verb, registry, focus_country, protagonist):
+            if kind is None:
+                own_gain = holder is None or (actor is not None and registry.side(actor) == holder) \
+                    or (actor is None and holder is not None)
+                concedes = (holder is not None and not own_gain) or (
+                    holder is None and verb in lex.concession and actor is not None and actor.kind == "state")
+                kind = "official" if concedes else "belligerent"
+            if any(a.source == source and a.kind == kind for a in attribution):
+                continue
+            attribution.append(Attribution(source, kind))
+            speaker = speaker or actor
+            claimed |= kind == "belligerent"
+            independent |= kind in _INDEPENDENT
+    if quoted is None:
+        quoted = _is_quotation(sentence)
+    if not attribution and previous is not None and (inherited or quoted):
+        attribution = list(previous.attribution)
+        speaker = previous.speaker
+        claimed = any(a.kind == "belligerent" for a in attribution)
+        independent = any(a.kind in _INDEPENDENT for a in attribution)
+    modality = _marker_modality(sentence, trigger)
+    if modality is None:
+        modality = "claimed" if claimed and not independent else "asserted"
+    return Attributed(modality, attribution, speaker)
+
+
+def _is_quotation(sentence: str) -> bool:
+    """A sentence that is (or opens with) a quotation."""
+    text = sentence.strip()
+    return bool(text) and (text[0] in _QUOTES or text[-1] in _QUOTES)
+
+
+def inside_quotation(text: str, offset: int) -> bool:
+    """Whether ``offset`` in ``text`` (a paragraph or article) lies inside an open quotation."""
+    before = text[:offset]
+    straight = before.count('"') % 2 == 1
+    curly = before.count("“") > before.count("”")
+    return straight or curly
