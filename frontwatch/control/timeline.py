@@ -165,8 +165,8 @@ def _changes(items: list[Evidence]) -> list[Change]:
                 current.contrary.append(e)
             elif e.side in challengers:
                 challengers[e.side].contrary.append(e)
-        elif current is not None and e.side != current.holder and e.side == current.from_ \
-                and _days(current.since, e.date) <= FIGHTING_WINDOW_DAYS:
+        elif current is not None and e.side != current.holder and e.side == (current.from_ or e.side) \
+                and 0 <= _days(current.since, e.date) <= FIGHTING_WINDOW_DAYS:
             current.contrary.append(e)
     return changes
 

@@ -1,0 +1,120 @@
+"""Who holds a place since when, from the events: claims stay claims until independent sources agree."""
+
+from __future__ import annotations
+
+from frontwatch.control import timeline
+from control_samples import KHERSON, LYMAN, SOLEDAR, change, claim, concession
+
+
+def _only(histories):
+    assert len(histories) == 1
+    return histories[0]
+
+
+def test_single_belligerent_claim_stays_claimed():
+    history = _only(timeline([claim(SOLEDAR, "2023-01-11", "Russia")]))
+    [record] = [c.record() for c in history.changes]
+    assert (record.holder, record.since, record.status) == ("Russia", "2023-01-11", "claimed")
+    assert record.confidence < 0.5
+
+
+def test_claim_never_confirmed_is_never_held_however_often_repeated_by_the_claimant():
+    events = [claim(SOLEDAR, f"2023-01-{d}", "Russia") for d in (11, 12, 13, 14, 15)]
+    [change_] = _only(timeline(events)).changes
+    assert change_.status == "claimed"
+    assert change_.confirmed is None
+
+
+def test_claim_becomes_held_when_the_losing_side_concedes():
+    events = [claim(SOLEDAR, "2023-01-11", "Russia"), concession(SOLEDAR, "2023-01-25", "Russia", "Ukraine")]
+    [c] = _only(timeline(events)).changes
+    assert (c.holder, c.status, c.since) == ("Russia", "held", "2023-01-11")
+    assert c.first_claim == "2023-01-11" and c.confirmed == "2023-01-25"
+    assert c.sources == 2
+
+
+def test_claim_becomes_held_when_a_named_independent_source_confirms_it():
+    events = [claim(KHERSON, "2022-11-11", "Ukraine"),
+              change(KHERSON, "2022-11-11", "Ukraine", by=[("a security source", "security source")])]
+    [c] = _only(timeline(events)).changes
+    assert c.status == "held"
+
+
+def test_two_independent_stories_make_a_change_held_but_syndicated_copies_count_once():
+    copies = [change(KHERSON, "2022-11-11", "Ukraine", story="wire-story") for _ in range(3)]
+    [c] = _only(timeline(copies)).changes
+    assert c.status == "claimed" and c.sources == 1
+    second = change(KHERSON, "2022-11-12", "Ukraine", story="other-paper")
+    [c] = _only(timeline(copies + [second])).changes
+    assert c.status == "held" and c.sources == 2
+
+
+def test_denial_by_the_other_side_makes_the_change_contested():
+    events = [claim(SOLEDAR, "2023-01-11", "Russia"),
+              change(SOLEDAR, "2023-01-12", "Russia", by=[("Ukraine", "belligerent")], modality="denied")]
+    [c] = _only(timeline(events)).changes
+    assert (c.holder, c.status) == ("Russia", "contested")
+
+
+def test_confirmation_after_a_denial_settles_it_and_the_denied_claim_does_not_date_the_change():
+    events = [claim(SOLEDAR, "2023-01-03", "Russia"),
+              change(SOLEDAR, "2023-01-04", "Russia", by=[("Ukraine", "belligerent")], modality="denied"),
+              claim(SOLEDAR, "2023-01-12", "Russia"),
+              concession(SOLEDAR, "2023-01-25", "Russia", "Ukraine")]
+    [c] = _only(timeline(events)).changes
+    assert (c.status, c.since) == ("held", "2023-01-12")
+
+
+def test_retaking_changes_the_holder():
+    events = [change(LYMAN, "2022-05-28", "Russia", by=[("a regional official", "local official")]),
+              claim(LYMAN, "2022-10-01", "Ukraine"),
+              concession(LYMAN, "2022-10-01", "Ukraine", "Russia")]
+    history = _only(timeline(events))
+    assert [(c.holder, c.since) for c in history.changes] == [("Russia", "2022-05-28"), ("Ukraine", "2022-10-01")]
+    assert history.changes[-1].status == "held"
+    assert history.changes[-1].from_ == "Russia"
+    assert history.as_of("2022-09-30").holder == "Russia"
+    assert history.as_of("2022-10-01").holder == "Ukraine"
+    assert history.as_of("2022-05-27") is None
+
+
+def test_unconfirmed_counter_claim_contests_but_does_not_hand_the_place_over():
+    events = [change(LYMAN, "2022-05-28", "Russia", by=[("a regional official", "local official")]),
+              claim(LYMAN, "2022-06-02", "Ukraine")]
+    [c] = _only(timeline(events)).changes
+    assert (c.holder, c.status) == ("Russia", "contested")
+
+
+def test_fighting_by_the_losing_side_right_after_the_change_keeps_it_contested():
+    events = [change(KHERSON, "2022-03-02", "Russia", by=[("the mayor", "local official")]),
+              change(KHERSON, "2022-03-04", None, actor="Ukraine", type="ASSAULT")]
+    [c] = _only(timeline(events)).changes
+    assert c.status == "contested"
+    later = change(KHERSON, "2022-06-20", None, actor="Ukraine", type="ASSAULT")
+    [c] = _only(timeline(events[:1] + [later])).changes
+    assert c.status == "held"
+
+
+def test_encirclement_without_a_control_change_gives_no_holder():
+    besieged = change(LYMAN, "2022-09-30", None, actor="Ukraine", type="COERCE",
+                      sentence="Ukrainian forces encircled Lyman.")
+    assert timeline([besieged]) == []
+
+
+def test_planned_forecast_and_hypothetical_changes_never_change_control():
+    events = [change(KHERSON, "2022-10-20", "Ukraine", modality=m) for m in ("planned", "forecast", "hypothetical")]
+    assert timeline(events) == []
+
+
+def test_wagner_gain_is_held_by_russia():
+    events = [claim(SOLEDAR, "2023-01-11", "Wagner Group"),
+              concession(SOLEDAR, "2023-01-25", "Wagner Group", "Ukraine")]
+    [c] = _only(timeline(events)).changes
+    assert (c.holder, c.status) == ("Russia", "held")
+
+
+def test_claim_by_the_gaining_side_under_another_name_is_still_its_claim():
+    # The Russian defence ministry speaks for Russia: its word alone does not confirm a Russian gain.
+    events = [change(SOLEDAR, "2023-01-13", "Russia", by=[("Russian defence ministry", "official")])]
+    [c] = _only(timeline(events)).changes
+    assert c.status == "claimed"
