@@ -9,10 +9,9 @@ from frontwatch.ingest.decoding import decode_text, read_bytes
 from frontwatch.ingest.published import date_from_filename, date_from_head
 from frontwatch.records import Article
 
-# A first line this long that ends a sentence is the report's lede, not a title (contract: the first line is
-# the title; a file with no title line must not lose its first paragraph).
-_MAX_TITLE_WORDS = 30
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*$")
+# Headlines do not end in a full stop; a first line that does is the report's lede, not a title (contract: the
+# first line is the title; a file that has no title line must not lose its first paragraph to it).
+_FULL_STOP_END = re.compile(r"\.[\"'\u201d\u2019)]*$")
 
 
 def read_txt(path: Path, published: str | None = None) -> Article:
@@ -32,7 +31,7 @@ def title_line(text: str) -> str | None:
         line = line.strip()
         if not line:
             continue
-        if len(line.split()) > _MAX_TITLE_WORDS and _SENTENCE_END.search(line):
+        if _FULL_STOP_END.search(line) and not line.endswith(".."):
             return None
         return line
     return None
