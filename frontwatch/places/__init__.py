@@ -35,17 +35,18 @@ def _vetoed(m: Mention, ents: Sequence[tuple[int, int, str]], text: str) -> bool
 
 
 def geoparse(text: str, segments: list[Segment] | None = None, focus: str | None = None,
-             ents: Sequence[tuple[int, int, str]] | None = None) -> list[Toponym]:
+             ents: Sequence[tuple[int, int, str]] | None = None, demonyms: bool = False) -> list[Toponym]:
     """Every place mention in text (only inside body segments when given), resolved to a Place or None.
 
     ``focus`` is the report's country (ISO2) when the caller knows it; ``ents`` are named entities already
     found by spaCy as (start, end, label): they veto person names and add place names the gazetteer lacks
-    (unresolved). Offsets are into ``text`` as given.
+    (unresolved). ``demonyms`` also returns adjectives that name a country ("Russian" -> Russia) as
+    toponyms, as some annotated corpora count them. Offsets are into ``text`` as given.
     """
     if not text:
         return []
     gaz = gazetteer()
-    found = [m for m in mentions(text, gaz) if _in_body((m.start, m.end), segments)]
+    found = [m for m in mentions(text, gaz, demonyms=demonyms) if _in_body((m.start, m.end), segments)]
     if ents:
         found = [m for m in found if not _vetoed(m, ents, text)]
     places = resolve(text, found, gaz, focus)

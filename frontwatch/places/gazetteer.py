@@ -60,6 +60,8 @@ class Gazetteer:
                     self._by_country[f[4]] = i
                 elif f[6] == "admin1":
                     self._by_admin1[(f[4], normalise(f[5]))] = i
+        for cc, row in self._by_country.items():
+            self._index["=" + cc] = [row]  # the key a demonym mention resolves through
         self._load_country_names()
         self._load_additions()
         self.demonyms = {normalise(r[0]): r[1] for r in _data_rows("demonyms.tsv")}

@@ -8,6 +8,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from frontwatch.places.names import normalise
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -21,6 +23,8 @@ _LOCATIVE = frozenset({"in", "at", "near", "outside", "from", "to", "into", "of"
 
 
 class Index(Protocol):
+    demonyms: dict[str, str]
+
     def has_key(self, key: str) -> bool: ...
 
 
@@ -68,6 +72,8 @@ def _rejected(text: str, start: int, end: int, words: list[tuple[int, int]], i: 
         when = _common_words().get(surface.lower())
         if when == "never" or (when == "weak" and before.lower() not in _LOCATIVE):
             return True
+        if surface.lower() in STOP_WORDS and not surface.isupper():
+            return True  # "In", "Of", "Will" opening a sentence or a headline word
         sentence_start = bool(_SENTENCE_END.search(text[max(0, start - 3):start])) or start == 0
         # A capitalised word at the start of a sentence that the report also writes in lower case is a word.
         if sentence_start and surface.lower() in lower_words:
@@ -83,11 +89,12 @@ def _rejected(text: str, start: int, end: int, words: list[tuple[int, int]], i: 
     return False
 
 
-def mentions(text: str, index: Index) -> list[Mention]:
+def mentions(text: str, index: Index, demonyms: bool = False) -> list[Mention]:
     """Every stretch of text that names a gazetteer place, longest first, never overlapping, in text order.
 
     A name starts with a capital letter in the original text, so that "nice", "mobile" or "march" in lower
-    case never become places; capitalised common words and person names are then filtered out.
+    case never become places; capitalised common words and person names are then filtered out. With
+    ``demonyms``, "Russian" or "Afghan" is a mention of its country (its key is then the country's code key).
     """
     words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
     lower_words = {text[s:e] for s, e in words if text[s].islower()}
@@ -106,6 +113,9 @@ def mentions(text: str, index: Index) -> list[Mention]:
         for j in range(last, i - 1, -1):
             end = words[j][1]
             key = normalise(text[s0:end])
+            if demonyms and key in index.demonyms:
+                hit = Mention(s0, end, "=" + index.demonyms[key])
+                break
             if key and index.has_key(key):
                 if not _rejected(text, s0, end, words, i, j - i + 1, lower_words):
                     if text[end:end + 1] == "." and "." in text[s0:end]:

@@ -1,0 +1,55 @@
+"""The shipped gazetteer: lookups by any spelling, admin-1 units, raw matches."""
+
+import pytest
+
+from frontwatch.places import gazetteer
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return gazetteer()
+
+
+def test_gazetteer_is_loaded_once_per_process(gaz):
+    assert gazetteer() is gaz
+
+
+def test_lookup_finds_a_provincial_capital_with_its_province(gaz):
+    place = gaz.lookup("Pul-i-Alam", country="AF")
+    assert place is not None
+    assert place.admin1 == "Logar" and place.feature == "city"
+    assert abs(place.lat - 34.0) < 0.2 and abs(place.lon - 69.0) < 0.2
+
+
+def test_lookup_within_a_country_excludes_namesakes_elsewhere(gaz):
+    assert gaz.lookup("Herat", country="IR").country == "IR"
+    assert gaz.lookup("Herat", country="AF").admin1 == "Herat"
+
+
+def test_lookup_of_an_unknown_name_is_none(gaz):
+    assert gaz.lookup("Xqzvillebrook") is None
+
+
+def test_candidates_put_the_country_before_towns_of_its_name(gaz):
+    found = gaz.candidates("China")
+    assert found[0].feature == "country" and found[0].country == "CN"
+    assert len(found) > 1  # towns named China exist, ranked after
+
+
+def test_admin1_place_uses_the_common_english_name(gaz):
+    assert gaz.admin1_place("AF", "Logar").feature == "admin1"
+    assert gaz.admin1_place("UA", "Kharkiv").country == "UA"
+    assert gaz.admin1_place("AF", "Ghor").name == "Ghor"  # GeoNames writes "Ghowr"
+
+
+def test_country_short_forms_resolve_to_the_country(gaz):
+    for short in ("U.S.", "USA", "Britain", "UK"):
+        assert gaz.candidates(short)[0].feature == "country", short
+
+
+def test_find_returns_non_overlapping_longest_matches_in_order(gaz):
+    text = "Fighting was reported near Mazar-i-Sharif and in New York on Monday."
+    found = gaz.find(text)
+    spans = [text[s:e] for s, e, _ in found]
+    assert spans == ["Mazar-i-Sharif", "New York"]
+    assert all(cands for _, _, cands in found)

@@ -1,0 +1,134 @@
+"""Geoparsing reports: which mentions are places, and which places they are."""
+
+import pytest
+
+from frontwatch.places import country_focus, geoparse
+from frontwatch.records import Segment
+
+AFGHAN_REPORT = (
+    "KABUL, Aug 13 - Taliban fighters captured Kandahar and Herat on Thursday, officials said, after days of "
+    "fighting around both cities. In the south, the insurgents also entered Lashkar Gah, while Pul-e-Alam, "
+    "the capital of Logar province, fell on Friday morning. Ghazni was handed over after talks, and "
+    "government forces still held Mazar-i-Sharif in the north. Herat, near the Iranian border, had been "
+    "defended by local militias."
+)
+
+
+def places(text, **kw):
+    return {t.text: t.place for t in geoparse(text, **kw)}
+
+
+@pytest.fixture(scope="module")
+def afghan():
+    return geoparse(AFGHAN_REPORT)
+
+
+def test_afghan_capitals_resolve_to_afghan_places(afghan):
+    got = {t.text: t.place for t in afghan}
+    expected_admin1 = {"Kandahar": "Kandahar", "Herat": "Herat", "Lashkar Gah": "Helmand",
+                       "Pul-e-Alam": "Logar", "Ghazni": "Ghazni", "Mazar-i-Sharif": "Balkh", "KABUL": "Kabul"}
+    for name, admin1 in expected_admin1.items():
+        assert got[name] is not None, name
+        assert got[name].country == "AF", name
+        assert got[name].admin1 == admin1, name
+        assert got[name].feature == "city", name
+
+
+def test_every_resolved_place_carries_its_coordinates_and_codes(afghan):
+    for t in afghan:
+        assert t.place is not None
+        p = t.place
+        assert p.geonameid and p.country and p.admin1 and p.feature
+        assert 29 < p.lat < 39 and 60 < p.lon < 72  # all inside Afghanistan
+
+
+def test_herat_near_the_iranian_border_stays_in_afghanistan(afghan):
+    assert all(t.place.country == "AF" for t in afghan if t.text == "Herat")
+    assert country_focus(afghan) == "AF"
+
+
+def test_offsets_point_into_the_text(afghan):
+    for t in afghan:
+        assert AFGHAN_REPORT[t.start:t.end] == t.text
+
+
+def test_capital_of_province_pattern_places_the_city_in_that_province():
+    got = geoparse("Farah, the capital of Farah province, was surrounded.")
+    assert got[0].place.feature == "city" and got[0].place.admin1 == "Farah"
+    assert got[1].text == "Farah" and got[1].place.feature == "admin1"
+
+
+def test_in_province_means_the_province_not_its_city():
+    got = places("Clashes went on in Ghazni province overnight.")
+    assert got["Ghazni"].feature == "admin1"
+
+
+def test_person_names_are_not_places():
+    text = ("Ismail Khan, the veteran commander, spoke to reporters. State Department spokesman Ned Price "
+            "said Joe Biden had been briefed, and NATO chief Jens Stoltenberg called allies.")
+    got = places(text)
+    assert not {"Khan", "Price", "Biden", "Stoltenberg", "Joe", "Jens", "Ned", "Ismail"} & set(got)
+
+
+def test_china_is_the_country():
+    got = places("Officials from China and Pakistan met the Taliban delegation in Tianjin.")
+    assert got["China"].feature == "country" and got["China"].country == "CN"
+    assert got["Pakistan"].feature == "country"
+
+
+def test_one_unknowable_name_does_not_empty_the_others():
+    text = "Fighters moved from Xqzvillebrook towards Kunduz and Taloqan."
+    start = text.index("Xqzvillebrook")
+    got = geoparse(text, ents=[(start, start + len("Xqzvillebrook"), "GPE")])
+    by = {t.text: t.place for t in got}
+    assert by["Xqzvillebrook"] is None
+    assert by["Kunduz"].country == "AF" and by["Taloqan"].country == "AF"
+
+
+@pytest.mark.parametrize("a,b", [("Kyiv", "Kiev"), ("Kharkiv", "Kharkov"), ("Izium", "Izyum"),
+                                 ("Bakhmut", "Artemovsk"), ("Severodonetsk", "Sievierodonetsk"),
+                                 ("Hostomel", "Gostomel"), ("Robotyne", "Rabotino"), ("Marinka", "Maryinka")])
+def test_ukrainian_towns_resolve_the_same_under_both_spellings(a, b):
+    template = "Russian forces shelled {} again on Tuesday, Ukraine's military said."
+    pa = places(template.format(a))[a]
+    pb = places(template.format(b))[b]
+    assert pa is not None and pa.country == "UA"
+    assert (pa.lat, pa.lon) == (pb.lat, pb.lon)
+
+
+def test_lower_case_common_words_are_not_places():
+    text = ("It was a nice day for the march, and mobile units were reading the will of the people of "
+            "the valley.")
+    assert geoparse(text) == []
+
+
+def test_capitalised_month_and_sentence_opening_words_are_not_places():
+    got = places("In March, the talks resumed. Police said the convoy reached Jalalabad. May brought rain.")
+    assert set(got) == {"Jalalabad"}
+
+
+def test_lashkar_gah_stays_a_place_even_when_ner_calls_it_a_person():
+    text = "Fighting raged in Lashkar Gah for a week."
+    got = places(text, ents=[(18, 29, "PERSON")])
+    assert got["Lashkar Gah"].admin1 == "Helmand"
+
+
+def test_only_body_segments_are_geoparsed():
+    text = "Kunduz falls to the Taliban\nRelated: Kabul airport chaos\nFighters entered Kunduz city."
+    headline_end = text.index("\n")
+    related = (headline_end + 1, text.index("\n", headline_end + 1))
+    segments = [Segment(0, headline_end), Segment(related[0], related[1], False, "related headline"),
+                Segment(related[1] + 1, len(text))]
+    got = geoparse(text, segments=segments)
+    assert [t.text for t in got] == ["Kunduz", "Kunduz"]
+
+
+def test_country_focus_from_text_names_the_report_country():
+    assert country_focus("Ukrainian troops pushed towards Kherson as Russia shelled Kharkiv.") == "UA"
+
+
+def test_demonyms_are_country_mentions_only_when_asked():
+    text = "Afghan forces withdrew."
+    assert geoparse(text) == []
+    got = geoparse(text, demonyms=True)
+    assert got[0].text == "Afghan" and got[0].place.country == "AF" and got[0].place.feature == "country"

@@ -1,0 +1,23 @@
+"""The one place-name normaliser: spellings reports use for one place give one key."""
+
+import pytest
+
+from frontwatch.places import normalise
+
+
+@pytest.mark.parametrize("spellings", [
+    ["Pul-e-Alam", "Pul-i-Alam", "Puli Alam", "Pul-e ‘Alam", "PUL-E-ALAM"],
+    ["Mazar-i-Sharif", "Mazar-e Sharif", "Mazari Sharif", "Mazār-e Sharīf"],
+    ["Qala-i-Naw", "Qala-e-Naw"],
+    ["Lashkar Gah", "Lashkar-Gah", "Lashkargah", "Lashkar Gāh"],
+    ["Raqqa", "al-Raqqa", "Al Raqqa"],
+    ["Qal'ah-ye Kah", "Qal‘ah-ye Kāh"],
+])
+def test_spellings_of_one_place_share_one_key(spellings):
+    assert len({normalise(s) for s in spellings}) == 1
+
+
+@pytest.mark.parametrize("a,b", [("Kabul", "Kandahar"), ("El Paso", "Paso"), ("Herat", "Hera"),
+                                 ("Pul-e Khumri", "Pul-e-Alam")])
+def test_different_places_keep_different_keys(a, b):
+    assert normalise(a) != normalise(b)
