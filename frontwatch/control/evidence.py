@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from frontwatch.control.sides import SideOf
+from frontwatch.control.sides import STATE_VOICES, SideOf, state_side
 from frontwatch.records import Event, Place
 from frontwatch.store import StoredEvent, place_key
 
@@ -14,6 +14,9 @@ NOT_A_CHANGE = ("planned", "forecast", "hypothetical")
 # How a report supports a change: the gaining party's own claim; a confirmation (the losing side concedes,
 # or a named non-party source says so); a plain assertion in the outlet's own voice.
 CLAIM, CONFIRMATION, ASSERTION = "claim", "confirmation", "assertion"
+
+# Background such as "the insurgents briefly held the city in 2015" cannot date a change to the day.
+COARSE_PRECISIONS = ("month", "year")
 
 
 @dataclass(frozen=True)
@@ -38,14 +41,15 @@ def read_evidence(stored: StoredEvent, side: SideOf) -> Evidence | None:
     key = place_key(event.place)
     if key is None or not event.date or event.modality in NOT_A_CHANGE:
         return None
+    if event.date_precision in COARSE_PRECISIONS:
+        return None
     stories = frozenset(stored.stories()) or frozenset({event.event_id})
     common = dict(key=key, place=event.place, date=event.date, event_id=event.event_id, stories=stories)
     if event.control is None:
         if event.type == "ASSAULT" and event.actor and event.modality != "denied":
-            fighter = side(event.actor.name)
-            return Evidence(kind="fighting", side=fighter, **common) if fighter else None
+            return Evidence(kind="fighting", side=_party(event.actor.name, side), **common)
         return None
-    holder = side(event.control.holder)
+    holder = _party(event.control.holder, side)
     if not holder:
         return None
     if event.modality == "denied":
@@ -55,18 +59,32 @@ def read_evidence(stored: StoredEvent, side: SideOf) -> Evidence | None:
     return Evidence(kind="support", side=holder, from_side=loser, grade=grade, concession=concession, **common)
 
 
+def _party(name: str, side: SideOf) -> str:
+    """The side of a named actor; a name the registry lacks stands for itself."""
+    return side(name) or name.strip()
+
+
 def _losing_side(event: Event, holder: str, side: SideOf) -> str | None:
     for name in (event.control.from_ if event.control else None, event.target.name if event.target else None):
         if name:
-            loser = side(name)
+            loser = _party(name, side)
             if loser and loser != holder:
                 return loser
     return None
 
 
+def _speaker(source: str, kind: str, holder: str, loser: str | None, side: SideOf) -> str:
+    known = side(source)
+    if known:
+        return known
+    if kind in STATE_VOICES and loser:
+        return state_side(holder, loser) or source
+    return source
+
+
 def _grade(event: Event, holder: str, loser: str | None, side: SideOf) -> tuple[str, bool]:
     """Whose word the change rests on; and whether the losing side concedes it."""
-    speakers = [(side(a.source), a.kind) for a in event.attribution]
+    speakers = [(_speaker(a.source, a.kind, holder, loser, side), a.kind) for a in event.attribution]
     if loser and any(s == loser for s, _ in speakers):
         return CONFIRMATION, True
     # A medium passing a claim on ("according to Reuters") vouches for nothing.

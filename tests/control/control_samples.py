@@ -11,6 +11,8 @@ from frontwatch.store import StoredEvent
 SOLEDAR = Place("Soledar", 704147, 48.6883, 38.0874, "Donetsk", "UA")
 KHERSON = Place("Kherson", 706448, 46.6354, 32.6169, "Kherson", "UA")
 LYMAN = Place("Lyman", 702972, 48.9889, 37.8023, "Donetsk", "UA")
+KANDAHAR = Place("Kandahar", 1138336, 31.61, 65.71, "Kandahar", "AF")
+FARAH = Place("Farah", 1142264, 32.37, 62.11, "Farah", "AF")
 
 _counter = itertools.count()
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from frontwatch.control import timeline
-from control_samples import KHERSON, LYMAN, SOLEDAR, change, claim, concession
+from control_samples import FARAH, KANDAHAR, KHERSON, LYMAN, SOLEDAR, change, claim, concession
 
 
 def _only(histories):
@@ -34,10 +34,22 @@ def test_claim_becomes_held_when_the_losing_side_concedes():
 
 
 def test_claim_becomes_held_when_a_named_independent_source_confirms_it():
-    events = [claim(KHERSON, "2022-11-11", "Ukraine"),
-              change(KHERSON, "2022-11-11", "Ukraine", by=[("a security source", "security source")])]
+    events = [claim(KHERSON, "2022-11-11", "Ukraine", loser="Russia"),
+              change(KHERSON, "2022-11-11", "Ukraine", loser="Russia", by=[("residents", "resident")])]
     [c] = _only(timeline(events)).changes
     assert c.status == "held"
+
+
+def test_unnamed_officials_speak_for_the_state_side_of_a_state_against_rebels():
+    # "a security source confirmed the fall of the city": the government's own people concede it
+    fall = change(KANDAHAR, "2021-08-13", "Taliban", loser="Afghan government",
+                  by=[("a security source", "security source")])
+    [c] = _only(timeline([fall])).changes
+    assert (c.status, c.holder) == ("held", "Taliban")
+    # "officials said the city is under the control of security forces": the government's own claim
+    hold = change(FARAH, "2021-08-09", "Afghan government", loser="Taliban", by=[("officials", "official")])
+    [c] = _only(timeline([hold])).changes
+    assert c.status == "claimed"
 
 
 def test_two_independent_stories_make_a_change_held_but_syndicated_copies_count_once():
@@ -118,3 +130,11 @@ def test_claim_by_the_gaining_side_under_another_name_is_still_its_claim():
     events = [change(SOLEDAR, "2023-01-13", "Russia", by=[("Russian defence ministry", "official")])]
     [c] = _only(timeline(events)).changes
     assert c.status == "claimed"
+
+
+def test_background_dated_only_to_a_year_does_not_date_the_change():
+    background = change(KHERSON, "2015-01-01", "Russia", by=[("residents", "resident")])
+    background.event.date_precision = "year"
+    taken = concession(KHERSON, "2022-03-02", "Russia", "Ukraine")
+    [c] = _only(timeline([background, taken])).changes
+    assert c.since == "2022-03-02"
