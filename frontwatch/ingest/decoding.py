@@ -12,8 +12,9 @@ _MAX_CONTROL_SHARE = 0.05
 _TEXT_CONTROLS = {"\t", "\n", "\r", "\f", "\v"}
 
 
-def size_problem(size: int, limit: int = config.MAX_ARTICLE_BYTES) -> str | None:
+def size_problem(size: int, limit: int | None = None) -> str | None:
     """The one-line complaint for an input over the size limit, or None when it fits."""
+    limit = config.MAX_ARTICLE_BYTES if limit is None else limit
     if size <= limit:
         return None
     return f"is {_megabytes(size)}, over the {_megabytes(limit)} limit"
@@ -24,7 +25,7 @@ def _megabytes(size: int) -> str:
     return f"{mb:.0f} MB" if mb == int(mb) else f"{mb:.1f} MB"
 
 
-def read_bytes(path: Path, limit: int = config.MAX_ARTICLE_BYTES) -> bytes:
+def read_bytes(path: Path, limit: int | None = None) -> bytes:
     """The file's bytes, refused (before reading them) when missing, not a file, or over the limit."""
     source = str(path)
     if not path.exists():

@@ -43,22 +43,29 @@ def _entries(feed: feedparser.FeedParserDict, source: str, published: str | None
             yield BadInput(source, "a feed with no entries")
         return
     outlet = (feed.get("feed") or {}).get("title") or None
-    for number, entry in enumerate(entries, start=1):
-        where = f"{source}#entry{number}"
-        html = _entry_html(entry)
-        text = fragment_text(html)
-        title = " ".join((entry.get("title") or "").split()) or None
-        if not text:
-            yield BadInput(where, "feed entry has no text")
-            continue
-        if title and not text.startswith(title):
-            # The entry's text is its summary; its title leads it as the first line, as in a .txt report.
-            text = f"{title}\n{text}"
-        link = entry.get("link") or None
-        date = normalise_date(entry.get("published_parsed") or entry.get("updated_parsed")
-                              or entry.get("published") or entry.get("updated")) or published
-        yield Article(text=text, url=link, published=date, title=title,
-                      outlet=outlet or outlet_of(link), source=where)
+    items = [_entry(entry, f"{source}#entry{number}", outlet, published)
+             for number, entry in enumerate(entries, start=1)]
+    if feed.get("bozo") and not any(isinstance(item, Article) for item in items):
+        # Broken XML that feedparser half-recovered into empty entries: one error for the file says it best.
+        problem = " ".join(str(feed.get("bozo_exception") or "malformed").split())
+        yield BadInput(source, f"not a readable RSS/Atom feed ({problem})")
+        return
+    yield from items
+
+
+def _entry(entry: feedparser.FeedParserDict, where: str, outlet: str | None,
+           published: str | None) -> Article | BadInput:
+    text = fragment_text(_entry_html(entry))
+    title = " ".join((entry.get("title") or "").split()) or None
+    if not text:
+        return BadInput(where, "feed entry has no text")
+    if title and not text.startswith(title):
+        # The entry's text is its summary; its title leads it as the first line, as in a .txt report.
+        text = f"{title}\n{text}"
+    link = entry.get("link") or None
+    date = normalise_date(entry.get("published_parsed") or entry.get("updated_parsed")
+                          or entry.get("published") or entry.get("updated")) or published
+    return Article(text=text, url=link, published=date, title=title, outlet=outlet or outlet_of(link), source=where)
 
 
 def _entry_html(entry: feedparser.FeedParserDict) -> str:

@@ -18,8 +18,9 @@ _CHUNK = 1 << 20
 
 
 def read_jsonl(path: Path, published: str | None = None,
-               limit: int = config.MAX_ARTICLE_BYTES) -> Iterator[Article | BadInput]:
+               limit: int | None = None) -> Iterator[Article | BadInput]:
     """Every article of a JSONL file in order; a malformed or oversized line yields a BadInput naming ``file:line``."""
+    limit = config.MAX_ARTICLE_BYTES if limit is None else limit
     source = str(path)
     try:
         handle = path.open("rb")

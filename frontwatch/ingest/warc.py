@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from frontwatch import config
 from frontwatch.errors import BadInput
 from frontwatch.ingest.decoding import size_problem
 from frontwatch.ingest.webpage import read_html
@@ -17,10 +18,15 @@ def read_warc(path: Path, published: str | None = None) -> Iterator[Article | Ba
     from warcio.exceptions import ArchiveLoadFailed
 
     source = str(path)
-    found = 0
+    found = records = 0
     try:
         with path.open("rb") as handle:
             for number, record in enumerate(ArchiveIterator(handle), start=1):
+                records += 1
+                if not str(record.format).startswith("warc"):
+                    # warcio reads any line of words as an old ARC header; a .warc file must hold WARC records.
+                    yield BadInput(source, "not a readable WARC file (no WARC record at its start)")
+                    return
                 if record.rec_type != "response" or not record.http_headers:
                     continue
                 content_type = record.http_headers.get_header("Content-Type") or ""
@@ -29,8 +35,8 @@ def read_warc(path: Path, published: str | None = None) -> Iterator[Article | Ba
                 found += 1
                 url = record.rec_headers.get_header("WARC-Target-URI")
                 where = f"{source}#record{number}"
-                body = record.content_stream().read(_limit() + 1)
-                problem = size_problem(len(body), _limit())
+                body = record.content_stream().read(config.MAX_ARTICLE_BYTES + 1)
+                problem = size_problem(len(body))
                 if problem:
                     yield BadInput(where, f"page {problem}")
                     continue
@@ -41,11 +47,7 @@ def read_warc(path: Path, published: str | None = None) -> Iterator[Article | Ba
     except (ArchiveLoadFailed, OSError, ValueError) as err:
         yield BadInput(source, f"not a readable WARC file ({' '.join(str(err).split())})")
         return
-    if not found:
+    if not records:
+        yield BadInput(source, "not a readable WARC file (no WARC records in it)")
+    elif not found:
         yield BadInput(source, "WARC file holds no HTML responses")
-
-
-def _limit() -> int:
-    from frontwatch import config
-
-    return config.MAX_ARTICLE_BYTES
