@@ -23,6 +23,7 @@ _QUOTES = "\"“”‘’'«»"
 # Where a clause ends: the speaker of a verb is named after it, and modal words do not reach past it.
 _CLAUSE_END = re.compile(r"[;:—–]|,\s|\s--\s|[\"“”«»]|\b(?:after|as|when|while|but|because|before|although|though|"
                          r"who|which|where|whereas)\b", re.IGNORECASE)
+_INVERTING_VERBS = frozenset({"said", "says", "added", "adds", "wrote", "stated", "noted", "reported"})
 _WORD = re.compile(r"[\w'’-]+")
 _MARKER_WINDOW = 8  # words between a modal marker and the event word it governs
 
@@ -87,8 +88,8 @@ def _lexicon() -> _Lexicon:
     )
 
 
-def _speaker_regions(sentence: str) -> list[tuple[int, int, str]]:
-    """Spans of the sentence that name a speaker, each with the speech verb that introduces it."""
+def _speaker_regions(sentence: str) -> list[tuple[int, int, str, int]]:
+    """Spans of the sentence that name a speaker, each with its speech verb and where that verb starts."""
     lex = _lexicon()
     regions = []
     for verb in lex.speech.finditer(sentence):
@@ -96,24 +97,25 @@ def _speaker_regions(sentence: str) -> list[tuple[int, int, str]]:
         if word == "according to":
             rest = sentence[verb.end():]
             end = _CLAUSE_END.search(rest)
-            regions.append((verb.end(), verb.end() + (end.start() if end else len(rest.rstrip(". "))), word))
+            regions.append((verb.end(), verb.end() + (end.start() if end else len(rest.rstrip(". "))), word,
+                            verb.start()))
             continue
         before = sentence[:verb.start()]
         starts = [m.end() for m in _CLAUSE_END.finditer(before)]
         start = starts[-1] if starts else 0
         if before[start:].strip():
-            regions.append((start, verb.start(), word))
+            regions.append((start, verb.start(), word, verb.start()))
             continue
-        # Inverted: '..., said the spokesman.' names the speaker after the verb.
-        rest = sentence[verb.end():]
-        end = _CLAUSE_END.search(rest)
-        stop = verb.end() + (end.start() if end else len(rest))
-        if end is None or stop >= len(sentence.rstrip(". " + _QUOTES)) - 1:
-            regions.append((verb.end(), stop, word))
+        # Inverted: '..., said the spokesman.' names the speaker after the verb, at the sentence's end.
+        if word not in _INVERTING_VERBS:
+            continue
+        rest = sentence[verb.end():].rstrip(". " + _QUOTES)
+        if not _CLAUSE_END.search(rest) and len(_WORD.findall(rest)) <= 8 and not re.search(r"\bthat\b", rest):
+            regions.append((verb.end(), verb.end() + len(rest), word, verb.start()))
     # A headline's trailing source: "Taliban could take Kabul in 90 days: US intelligence".
     tail = re.search(r":\s*([^:]{2,60}?)\s*$", sentence)
     if tail and len(tail.group(1).split()) <= 5:
-        regions.append((tail.start(1), tail.end(1), "said"))
+        regions.append((tail.start(1), tail.end(1), "said", tail.start(1)))
     return regions
 
 
@@ -251,9 +253,9 @@ def attribute(sentence: str, trigger: tuple[int, int] | None = None, *,
     speaker: Actor | None = None
     claimed = independent = False
     inherited = False
-    for start, end, verb in _speaker_regions(sentence):
-        if trigger and start <= trigger[0] < end:
-            continue
+    for start, end, verb, verb_start in _speaker_regions(sentence):
+        if trigger and (start <= trigger[0] < end or verb_start == trigger[0]):
+            continue  # the speaker's own act ("the Taliban rejected the offer") is the event, not its source
         region = sentence[start:end].strip(" ,")
         if region.lower().strip(_QUOTES + " ") in lex.pronouns:
             inherited = True

@@ -1,0 +1,209 @@
+"""Who says an event happened, and whether it is asserted, claimed, denied, planned, forecast or hypothetical."""
+
+import pytest
+
+from frontwatch.reading.actors import ActorRegistry, protagonist
+from frontwatch.reading.attribution import Attributed, attribute, inside_quotation
+from frontwatch.records import Attribution
+
+
+@pytest.fixture(scope="module")
+def registry() -> ActorRegistry:
+    return ActorRegistry.default()
+
+
+def at(sentence: str, word: str) -> tuple[int, int]:
+    start = sentence.index(word)
+    return start, start + len(word)
+
+
+def read(sentence: str, word: str | None = None, **kwargs) -> Attributed:
+    return attribute(sentence, at(sentence, word) if word else None, **kwargs)
+
+
+def sources(result: Attributed) -> list[tuple[str, str]]:
+    return [(a.source, a.kind) for a in result.attribution]
+
+
+# --- claimed: a party to the fighting says so -----------------------------------------------------------
+
+def test_rebel_spokesman_saying_they_took_a_town_is_a_belligerent_claim():
+    s = "The Taliban said they had seized the police headquarters in Farah after an overnight assault."
+    result = read(s, "seized", focus_country="AF")
+    assert result.modality == "claimed"
+    assert sources(result) == [("Taliban", "belligerent")]
+    assert result.speaker.name == "Taliban"
+
+
+def test_state_ministry_announcing_its_own_gain_is_a_claim():
+    s = "Russia's defence ministry said its forces had captured the village of Pisky."
+    result = read(s, "captured", holder="Russia")
+    assert result.modality == "claimed"
+    assert sources(result) == [("Russia", "belligerent")]
+
+
+def test_militia_claims_and_generic_insurgents_claiming_are_claims():
+    assert read("Wagner claims its fighters now hold the salt mine.", "hold").modality == "claimed"
+    lead = protagonist(ActorRegistry.default(), "The Taliban advanced on the city. Taliban units entered it.")
+    result = read("The insurgents claimed they had overrun the airport.", "overrun", protagonist=lead)
+    assert result.modality == "claimed" and sources(result) == [("Taliban", "belligerent")]
+    unresolved = read("The insurgents claimed they had overrun the airport.", "overrun")
+    assert unresolved.modality == "claimed" and sources(unresolved) == [("insurgents", "belligerent")]
+
+
+def test_party_conceding_a_loss_is_an_official_confirmation():
+    s = "On Wednesday the interior ministry confirmed the fall of Faizabad to the insurgents."
+    result = read(s, "fall", focus_country="AF")
+    assert result.modality == "asserted"
+    assert sources(result) == [("Afghan government", "official")]
+    assert result.speaker.name == "Afghan government"
+
+
+def test_holder_tells_a_claim_from_a_concession():
+    s = "Ukraine's General Staff said Russian forces had taken full control of the town."
+    assert read(s, "taken", holder="Russia").modality == "asserted"
+    assert sources(read(s, "taken", holder="Russia")) == [("Ukraine", "official")]
+    retaken = "Ukraine's General Staff said its units had driven Russian troops out of the town."
+    assert read(retaken, "driven", holder="Ukraine").modality == "claimed"
+
+
+# --- asserted, with the kind of source ------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, word, expected", [
+    ("A security source confirmed the loss of the base, telling AFP that troops had fled toward Kabul.",
+     "loss", [("security source", "security source")]),
+    ("Officials told AFP that the district centre had been abandoned overnight.",
+     "abandoned", [("Officials", "official")]),
+    ("Provincial officials told AFP that the district centre had been abandoned overnight.",
+     "abandoned", [("Provincial officials", "local official")]),
+    ("The garrison surrendered on Sunday, said the district governor.", "surrendered",
+     [("district governor", "local official")]),
+    ("The army pulled back from the bridge, according to local officials.", "pulled back",
+     [("local officials", "local official")]),
+    ("The militants overran the checkpoint, with a provincial council member saying the road was now cut.",
+     "overran", [("provincial council member", "local official")]),
+    ("Resident Gul Ahmad told AFP the fighters had reached the main square by dawn.", "reached",
+     [("Resident", "resident")]),
+    ("Reuters reported that government troops had abandoned the airport.", "abandoned", [("Reuters", "media")]),
+    ("The Pentagon said the embassy compound had been cleared of staff.", "cleared",
+     [("United States", "official")]),
+    ("Separatist fighters shelled the rail station overnight.", "shelled", []),
+])
+def test_independent_and_plain_reports_are_asserted(sentence, word, expected):
+    result = read(sentence, word, focus_country="AF")
+    assert result.modality == "asserted"
+    assert sources(result) == expected
+
+
+def test_officials_and_residents_together_give_two_sources():
+    s = "Earlier Thursday, officials and residents in Kunduz told AFP that government forces had fled."
+    assert sources(read(s, "fled")) == [("officials", "official"), ("residents", "resident")]
+
+
+def test_headline_with_trailing_source_is_attributed():
+    s = "Militants could reach the capital within a month: US intelligence"
+    result = read(s, "reach")
+    assert result.modality == "forecast"
+    assert sources(result) == [("United States", "official")]
+
+
+# --- denied ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, word", [
+    ("This is not a retreat.", "retreat"),
+    ("The ministry denied that the city had fallen to the rebels.", "fallen"),
+    ("Kyiv rejected claims that its troops had withdrawn from the plant.", "withdrawn"),
+    ("Officials dismissed reports that the governor had fled.", "fled"),
+    ("The district is not under the control of the insurgents, the governor said.", "control"),
+    ("Government troops failed to retake the hill after two days of fighting.", "retake"),
+])
+def test_negated_and_denied_events_are_denied(sentence, word):
+    assert read(sentence, word).modality == "denied"
+
+
+def test_denial_verb_as_the_event_itself_is_not_a_denial():
+    s = "The Taliban rejected the ceasefire proposal on Tuesday."
+    assert read(s, "rejected").modality == "asserted"
+
+
+def test_not_only_and_no_longer_are_not_denials():
+    assert read("Not only did the rebels take the town, they also seized the dam.", "seized").modality == "asserted"
+    assert read("The district is no longer under government control.", "control").modality == "asserted"
+
+
+def test_quoted_denial_inherits_the_previous_speaker():
+    first = ('"We are moving some staff to the airport," a State Department spokesman told reporters.')
+    previous = read(first, "moving")
+    assert sources(previous) == [("United States", "official")]
+    quoted = '"This is not an evacuation."'
+    result = read(quoted, "evacuation", previous=previous)
+    assert result.modality == "denied"
+    assert sources(result) == [("United States", "official")]
+    assert result.speaker.name == "United States"
+
+
+def test_unquoted_sentence_does_not_inherit_unless_told_it_is_quoted():
+    previous = Attributed("asserted", [Attribution("United States", "official")])
+    s = "This is not a withdrawal."
+    assert read(s, "withdrawal", previous=previous).attribution == []
+    assert sources(read(s, "withdrawal", previous=previous, quoted=True)) == [("United States", "official")]
+
+
+def test_pronoun_speaker_inherits_the_previous_speaker():
+    previous = read("The Taliban said they had entered the city.", "entered")
+    result = read("He said the fighters had also taken the airport.", "taken", previous=previous)
+    assert result.modality == "claimed" and sources(result) == [("Taliban", "belligerent")]
+
+
+def test_inside_quotation_tracks_open_quotes():
+    text = 'He said: "We hold the bridge. Nobody has left." Shelling resumed.'
+    assert inside_quotation(text, text.index("Nobody"))
+    assert not inside_quotation(text, text.index("Shelling"))
+
+
+# --- planned, forecast, hypothetical --------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, word", [
+    ("The Pentagon said 2,000 marines would be deployed to the airport within 48 hours.", "deployed"),
+    ("Britain announced plans to pull out its remaining diplomats.", "pull out"),
+    ("The alliance plans to move its staff to Doha.", "move"),
+    ("Germany will send two aircraft to evacuate its citizens.", "send"),
+    ("The council is set to hold an emergency meeting on Monday.", "meeting"),
+    ("The delegation is to meet Taliban envoys in Doha.", "meet"),
+])
+def test_plans_are_planned(sentence, word):
+    assert read(sentence, word).modality == "planned"
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("The militants could isolate the capital in 30 days, analysts said.", "isolate"),
+    ("Officials fear the city may fall within weeks.", "fall"),
+    ("The town is expected to change hands before winter.", "change hands"),
+    ("Russian troops are likely to encircle the garrison.", "encircle"),
+])
+def test_forecasts_are_forecast(sentence, word):
+    assert read(sentence, word).modality == "forecast"
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("If the city falls, the road to the capital will be open.", "falls"),
+    ("In case of an assault on the airport, staff would shelter in the compound.", "assault"),
+    ("The garrison will hold unless the bridge is cut.", "cut"),
+])
+def test_conditions_are_hypothetical(sentence, word):
+    assert read(sentence, word).modality == "hypothetical"
+
+
+def test_may_the_month_is_not_a_forecast():
+    s = "The offensive began in May when foreign troops withdrew from the base."
+    assert read(s, "withdrew").modality == "asserted"
+
+
+def test_modal_in_another_clause_does_not_reach_the_event():
+    s = "The rebels took the town on Friday, and officials said reinforcements would arrive later."
+    assert read(s, "took").modality == "asserted"
+
+
+def test_sentence_read_whole_goes_by_its_main_clause():
+    s = "The ministry said 500 soldiers would be flown in, stressing that they would not fight."
+    assert read(s).modality == "planned"
