@@ -279,3 +279,10 @@ def test_no_run_of_eight_words_is_shared_with_the_real_reports():
     for report in ours:
         shared = runs(report["text"]) & theirs
         assert not shared, (report["url"], sorted(shared))
+
+
+def test_every_report_the_readme_points_to_exists(reports):
+    readme = (DEMO_REPORTS_DIR / "README.md").read_text(encoding="utf-8")
+    pointed = re.findall(r"`([a-z-]+\.example/[^`]+)`", readme)
+    assert pointed
+    assert set(pointed) <= {r["url"].removeprefix("https://") for r in reports}
