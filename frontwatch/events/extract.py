@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -13,7 +14,7 @@ from spacy.tokens import Doc
 
 from frontwatch.events import arguments as args
 from frontwatch.events.holding import Parties, acled_type, control_change
-from frontwatch.events.lexicon import Lexicon, Trigger, default_lexicon
+from frontwatch.events.lexicon import Family, Lexicon, Trigger, default_lexicon
 from frontwatch.records import Actor, Article, Event, Segment, Toponym
 from frontwatch.reading.actors import ActorRegistry, protagonist
 from frontwatch.reading.attribution import Attributed, attribute
@@ -21,6 +22,9 @@ from frontwatch.reading.dates import ResolvedDate, date_of_sentence, parse_iso_d
 from frontwatch.reading.nlp import pipeline
 
 ARTICLES_PER_BATCH = 32
+
+_LAST_SENTENCE = re.compile(r"[^.!?]+[.!?][\"'’”]?\s*$")
+_OWNED = re.compile(r"(?:\b(?:its|their|his|her|our)|['’]s|\d)\s+$")
 
 
 def extract_events(articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
@@ -89,13 +93,18 @@ class _ArticleReader:
         self.focus = country_focus(self.toponyms)
         body_text = "\n".join(article.text[s.start:s.end] for s in body)
         self.protagonist = protagonist(self.registry, body_text, self.focus)
-        self.parties = Parties(self.registry, [a for _, _, a in self.registry.find(body_text)])
+        self.parties = Parties(self.registry, [m.actor for m in self._mentions(body_text)])
         self.lead_date = date_of_sentence(article.text[body[0].start:body[0].end], self.published) if body else None
         self.previous_date: ResolvedDate | None = None
         self.previous_said: Attributed | None = None
         events: list[Event] = []
         seen: set[str] = set()
-        for seg, doc in sorted(parsed, key=lambda p: p[0].start):
+        docs = {seg.start: doc for seg, doc in parsed}
+        for seg in body:
+            doc = docs.get(seg.start)
+            if doc is None:
+                self._pass_by(article.text[seg.start:seg.end])
+                continue
             for sentence in _sentences(seg, doc):
                 for event in self._read_sentence(sentence):
                     if event.event_id not in seen:
@@ -103,14 +112,25 @@ class _ArticleReader:
                         events.append(event)
         return events
 
+    def _pass_by(self, paragraph: str) -> None:
+        """A paragraph with no event still sets the date and speaker that "hours later" or a quote lean on."""
+        resolved = date_of_sentence(paragraph, self.published, previous=self.previous_date)
+        if resolved is not None:
+            self.previous_date = resolved
+        last = _LAST_SENTENCE.search(paragraph)
+        self.previous_said = attribute(last.group() if last else paragraph, previous=self.previous_said,
+                                       registry=self.registry, focus_country=self.focus)
+
     def _read_sentence(self, sentence: _Sentence) -> list[Event]:
         triggers = self.lexicon.triggers(sentence.text)
         if not triggers:
+            self.previous_said = attribute(sentence.text, previous=self.previous_said, registry=self.registry,
+                                           focus_country=self.focus)
             return []
         s0, s1 = sentence.start, sentence.start + len(sentence.text)
         toponyms = [(t.start - s0, t.end - s0, t) for t in self.toponyms if s0 <= t.start and t.end <= s1]
         mentions = self._mentions(sentence.text)
-        events: list[Event] = []
+        events: list[tuple[Family, Event]] = []
         taken_spans: list[tuple[int, int]] = []
         place_keys: set[tuple[str, str | None]] = set()
         said_first: Attributed | None = None
@@ -126,11 +146,11 @@ class _ArticleReader:
                 continue
             place_keys.add(key)
             taken_spans.append(trigger.span)
-            events.append(event)
+            events.append((trigger.family, event))
             said_first = said_first or said
         if said_first is not None:
             self.previous_said = said_first
-        return events
+        return _without_echoes(events)
 
     def _read_event(self, sentence: _Sentence, trigger: Trigger, toponyms, mentions) -> tuple[Event | None, Attributed | None]:
         family, text, lex = trigger.family, sentence.text, self.lexicon
@@ -160,7 +180,10 @@ class _ArticleReader:
                                     trigger=trigger.span, past=said.modality not in ("planned", "forecast", "hypothetical"))
         if resolved is not None:
             self.previous_date = resolved
-        when = resolved or self.lead_date
+        # A sentence with no date of its own happens when the paragraphs before it do (the running day);
+        # with no day yet, the lead's or the publication's.
+        context = self.previous_date if self.previous_date and self.previous_date.precision == "day" else None
+        when = resolved or context or self.lead_date
         date = when.date.isoformat() if when else (self.published.isoformat() if self.published else None)
         precision = when.precision if when else ("day" if self.published else None)
         negotiated = lex.negotiated.search(text) is not None
@@ -169,7 +192,7 @@ class _ArticleReader:
             article=self.article.ref(),
             type=family.type,
             mode=family.mode,
-            acled=acled_type(family, actor, place, negotiated),
+            acled=acled_type(family, actor, place, negotiated, self.focus),
             control=control_change(family, actor, place, said.modality, self.parties),
             actor=actor,
             target=args.target_of(trigger, mentions, actor),
@@ -187,7 +210,13 @@ class _ArticleReader:
     def _mentions(self, text: str) -> list[args.Mention]:
         """Named actors and generic references resolved in this report's context, in text order."""
         found = [args.Mention(s, e, a) for s, e, a in self.registry.find(text)]
+        named_ends = {m.end for m in found}
         for s, e, phrase in self.registry.find_generic(text):
+            # "US troops", "its forces", "Russia's defence ministry", "600 troops": the words before already
+            # say whose they are (or that they are counted, not named), so the report's state is not meant.
+            before = text[max(0, s - 12):s]
+            if _OWNED.search(before) or any(0 <= s - end <= 3 for end in named_ends):
+                continue
             actor = self.registry.resolve_generic(phrase, focus_country=self.focus, protagonist=self.protagonist)
             if actor is not None:
                 found.append(args.Mention(s, e, actor))
@@ -218,6 +247,15 @@ class _ArticleReader:
     def _event_id(self, sentence: _Sentence, type_: str, mode: str | None, place: str | None) -> str:
         raw = "\x1f".join([self.key, str(sentence.start), sentence.text, type_, mode or "", place or ""])
         return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:20]
+
+
+def _without_echoes(events: list[tuple[Family, Event]]) -> list[Event]:
+    """Drop what another event of the sentence already says: a placeless repeat of a placed event, or a
+    general family ("killing") beside a more specific one ("shelled")."""
+    placed = {f.name for f, e in events if e.place is not None}
+    present = {f.name for f, _ in events}
+    return [e for f, e in events
+            if not (e.place is None and f.name in placed) and not any(y in present for y in f.yields_to)]
 
 
 def _sentences(seg: Segment, doc: Doc) -> Iterator[_Sentence]:

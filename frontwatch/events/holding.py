@@ -57,11 +57,13 @@ def control_change(family: Family, actor: Actor | None, place: Place | None, mod
     return ControlChange(opponent, side) if opponent else None
 
 
-def acled_type(family: Family, actor: Actor | None, place: Place | None, negotiated: bool) -> str | None:
+def acled_type(family: Family, actor: Actor | None, place: Place | None, negotiated: bool,
+               focus: str | None = None) -> str | None:
     """The ACLED sub-event type; a state regaining its own ground differs from anyone else taking it."""
     if family.control and negotiated:
         return "Non-violent transfer of territory"
     kind = actor.kind if actor else None
-    if kind == "state" and place is not None and actor is not None and place.country and actor.country != place.country:
+    where = place.country if place is not None and place.country else focus
+    if kind == "state" and actor is not None and where and actor.country != where:
         kind = "foreign state"
     return family.acled_for(kind)

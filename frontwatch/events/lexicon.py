@@ -27,6 +27,7 @@ class Family:
     acled_by_kind: dict[str, str | None] | None
     control: str | None  # taken | retaken | handed_over | abandoned
     object: str  # territory | person | any
+    yields_to: tuple[str, ...] = ()  # more specific families that, in the same sentence, say it better
 
     def acled_for(self, actor_kind: str | None) -> str | None:
         """The ACLED sub-event type, which for territory depends on who acts (a state regains, others overtake)."""
@@ -58,7 +59,7 @@ class Lexicon:
         self._patterns: list[tuple[re.Pattern[str], Family, str, str]] = []
         for fam in data["families"]:
             family = Family(fam["name"], fam["type"], fam.get("mode"), fam.get("acled"), fam.get("acled_by_kind"),
-                            fam.get("control"), fam.get("object", "any"))
+                            fam.get("control"), fam.get("object", "any"), tuple(fam.get("yields_to", ())))
             self.families.append(family)
             for pat in fam["patterns"]:
                 rx = re.compile(_BEFORE + "(?:" + "|".join(pat["phrases"]) + ")" + _AFTER, re.IGNORECASE)

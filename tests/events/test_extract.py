@@ -1,0 +1,154 @@
+"""Events read from wire-style reports: control changes, sieges, detentions, modality, dates, quantities."""
+
+from __future__ import annotations
+
+from frontwatch.events import extract_events, extract_text
+from frontwatch.ingest import read_text
+from frontwatch.records import Event
+
+
+def _controls(events: list[Event]) -> dict[str, list[Event]]:
+    found: dict[str, list[Event]] = {}
+    for e in events:
+        if e.control and e.place:
+            found.setdefault(e.place.name, []).append(e)
+    return found
+
+
+def _with(events: list[Event], words: str, type_: str | None = None) -> list[Event]:
+    return [e for e in events if words in e.sentence and (type_ is None or e.type == type_)]
+
+
+def test_every_event_points_at_its_sentence_in_the_article_text(afghan_report, afghan_events, ukraine_report,
+                                                                 ukraine_events):
+    for report, events in ((afghan_report, afghan_events), (ukraine_report, ukraine_events)):
+        assert events
+        for e in events:
+            assert report[e.span[0]:e.span[1]] == e.sentence
+            assert set(e.to_dict()) >= {"event_id", "article", "type", "mode", "acled", "control", "actor", "target",
+                                        "place", "date", "date_precision", "modality", "attribution",
+                                        "quantities", "sentence", "span"}
+
+
+def test_town_captured_by_insurgents_passes_to_them_with_acled_overtake(afghan_events):
+    [qalat] = _controls(afghan_events)["Qalat"]
+    assert qalat.control.holder == "Taliban"
+    assert qalat.control.from_ == "Afghan government"
+    assert qalat.acled == "Non-state actor overtakes territory"
+    assert (qalat.type, qalat.mode) == ("ASSAULT", "seize")
+    assert qalat.date == "2021-08-13" and qalat.date_precision == "day"
+
+
+def test_government_pulling_out_leaves_the_town_to_the_other_side_on_the_day_it_left(afghan_events):
+    [tarinkot] = _controls(afghan_events)["Tarinkot"]
+    assert (tarinkot.type, tarinkot.mode) == ("RETREAT", "withdraw")
+    assert tarinkot.control.holder == "Taliban"
+    assert tarinkot.actor.name == "Afghan government"
+    assert tarinkot.date == "2021-08-12"  # "late Thursday", published Friday
+
+
+def test_claim_by_a_party_then_confirmation_by_a_security_source_are_two_events(afghan_events):
+    ghor = [e for e in afghan_events if e.control and e.place and e.place.admin1 == "Ghor"]
+    claimed = [e for e in ghor if e.modality == "claimed"]
+    confirmed = [e for e in ghor if e.modality == "asserted"]
+    assert claimed and confirmed
+    assert claimed[0].attribution[0].source == "Taliban"
+    assert any(a.kind == "security source" for a in confirmed[0].attribution)
+    assert all(e.control.holder == "Taliban" for e in ghor)
+    assert claimed[0].date == "2021-08-13"  # "hours later" than Friday's capture
+
+
+def test_a_local_deal_makes_the_transfer_non_violent(afghan_events):
+    deal = [e for e in _with(afghan_events, "local deal") if e.control]
+    assert deal and all(e.acled == "Non-violent transfer of territory" for e in deal)
+
+
+def test_encircled_city_is_a_siege_not_a_change_of_holder(afghan_events, ukraine_events):
+    for events, town in ((afghan_events, "Kunduz"), (ukraine_events, "Bakhmut")):
+        sieges = [e for e in events if e.mode == "siege" and e.place and e.place.name == town]
+        assert sieges and all(e.control is None for e in sieges)
+    assert "Kunduz" not in _controls(afghan_events)
+
+
+def test_person_captured_is_a_detention_not_territory(afghan_events):
+    [detained] = _with(afghan_events, "police chief")
+    assert (detained.type, detained.mode) == ("COERCE", "arrest")
+    assert detained.control is None
+    assert detained.acled == "Abduction/forced disappearance"
+    assert detained.place.admin1 == "Jowzjan"  # Sheberghan
+
+
+def test_quoted_denial_of_an_evacuation_is_not_asserted(afghan_events):
+    evacuations = _with(afghan_events, "not an evacuation")
+    assert evacuations and all(e.modality == "denied" for e in evacuations)
+
+
+def test_planned_deployment_is_planned_with_its_troop_count(afghan_events):
+    [deploy] = _with(afghan_events, "600 troops", "MOBILIZE")
+    assert deploy.modality == "planned"
+    assert deploy.quantities == {"troops": 600}
+    assert deploy.place.name == "Kabul"
+    assert deploy.actor.name == "United Kingdom"
+    assert deploy.control is None
+
+
+def test_no_event_from_a_headline_line(afghan_events, ukraine_events):
+    assert not _with(afghan_events, "Kunduz airport")
+    assert not _with(ukraine_events, "shell Kharkiv")
+
+
+def test_state_retaking_its_town_is_government_regains(ukraine_events):
+    retaken = [e for e in _controls(ukraine_events)["Lyman"] if e.type == "ASSAULT"]
+    assert retaken[0].control.holder == "Ukraine" and retaken[0].control.from_ == "Russia"
+    assert retaken[0].acled == "Government regains territory"
+    assert retaken[0].date == "2022-10-01"
+
+
+def test_russian_withdrawal_hands_the_town_to_ukraine(ukraine_events):
+    [left] = [e for e in _controls(ukraine_events)["Lyman"] if e.type == "RETREAT"]
+    assert left.actor.name == "Russia"
+    assert left.control.holder == "Ukraine"
+
+
+def test_russian_claim_is_claimed_and_dated_the_day_it_names(ukraine_events):
+    [opytne] = _controls(ukraine_events)["Opytne"]
+    assert opytne.modality == "claimed"
+    assert opytne.control.holder == "Russia"
+    assert opytne.attribution[0].source == "Russia"
+    assert opytne.date == "2022-09-30"  # "on Friday", published Saturday
+    assert opytne.acled == "Non-state actor overtakes territory"  # a foreign state taking ground is no regaining
+
+
+def test_denied_fall_is_recorded_as_denied(ukraine_events):
+    denied = [e for e in _controls(ukraine_events).get("Bakhmut", []) if e.control.holder == "Russia"]
+    assert denied and all(e.modality == "denied" for e in denied)
+
+
+def test_shelling_is_one_event_with_its_dead(ukraine_events):
+    [shelling] = _with(ukraine_events, "Nikopol")
+    assert shelling.acled == "Shelling/artillery/missile attack"
+    assert shelling.quantities == {"killed": 2}
+
+
+def test_event_ids_are_stable_and_distinct(ukraine_report):
+    first = extract_text(ukraine_report, published="2022-10-01", url="https://example.test/ua")
+    again = extract_text(ukraine_report, published="2022-10-01", url="https://example.test/ua")
+    elsewhere = extract_text(ukraine_report, published="2022-10-01", url="https://example.test/other")
+    ids = [e.event_id for e in first]
+    assert ids == [e.event_id for e in again]
+    assert len(set(ids)) == len(ids)
+    assert not set(ids) & {e.event_id for e in elsewhere}
+
+
+def test_batch_keeps_articles_in_order_and_skips_nothing(afghan_report, ukraine_report):
+    articles = [read_text(afghan_report, published="2021-08-13", url="a"),
+                read_text("Markets were calm on Friday.\nTraders said little had changed.\n", url="b"),
+                read_text(ukraine_report, published="2022-10-01", url="c")]
+    out = list(extract_events(iter(articles)))
+    assert [a.url for a, _ in out] == ["a", "b", "c"]
+    assert out[1][1] == []
+    assert out[0][1] and out[2][1]
+
+
+def test_article_with_only_a_headline_gives_no_events():
+    assert extract_text("Taliban seize Kunduz as government forces flee\n", published="2021-08-13") == []
