@@ -44,6 +44,8 @@ class _Later:
     precision: str
 
 
+_NEAR_FUTURE_DAYS = 14
+
 _MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
     "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
@@ -97,7 +99,8 @@ def _anchor(date: dt.date | None, precision: str, published: dt.date | None, pas
         return None
     if published is not None:
         if past and date > published:
-            if year_given:
+            # Weeks ahead is a plan read as past ("would withdraw from May 25"), not last year's date.
+            if year_given or (date - published).days <= _NEAR_FUTURE_DAYS:
                 return None
             date = _day(date.year - 1, date.month, date.day) or date.replace(year=date.year - 1, day=28)
         elif not past and not year_given and date < published - dt.timedelta(days=183):
@@ -176,10 +179,14 @@ def _weekday(m, published, past, bare):
         return ResolvedDate(published - dt.timedelta(days=back or 7), "day")
     if qualifier == "next":
         return ResolvedDate(published + dt.timedelta(days=ahead or 7), "day")
-    if past or qualifier == "since":
+    if past or qualifier in ("since", "earlier"):
         # The most recent such day on or before publication: a Friday report's "Friday" is that day.
         return ResolvedDate(published - dt.timedelta(days=back), "day")
-    return ResolvedDate(published + dt.timedelta(days=ahead), "day")
+    if qualifier in ("by", "until", "before", "later", "from"):
+        return ResolvedDate(published + dt.timedelta(days=ahead), "day")
+    # A plan's bare weekday is the nearer one: wire copy names weekdays only within a week either side,
+    # and the announcement itself ("announced late Thursday plans to...") is usually the day before.
+    return ResolvedDate(published + (dt.timedelta(days=ahead) if ahead <= back else -dt.timedelta(days=back)), "day")
 
 
 def _offset(days: int, precision: str) -> Resolver:
@@ -263,6 +270,7 @@ _B, _E = r"(?<![\w-])", r"(?![\w-])"
 _RULES: list[tuple[re.Pattern[str], Resolver]] = [(re.compile(_B + p + _E, re.IGNORECASE), f) for p, f in [
     (r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})", _iso),
     (r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})", _numeric),
+    (r"(?P<a>\d{1,2})\.(?P<b>\d{1,2})\.(?P<y>\d{4})", _numeric),
     (r"(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+" + _MONTH + r"(?:,?\s+(?P<year>\d{4}))?", _day_month),
     (_MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<year>\d{4}))?", _day_month),
     (r"(?:(?:early|mid|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)[\s-]*)?" + _MONTH
@@ -275,7 +283,7 @@ _RULES: list[tuple[re.Pattern[str], Resolver]] = [(re.compile(_B + p + _E, re.IG
     (_FULL_MONTH + r"(?!\s*\d)", _bare_month),
     (r"(?:in|since|during|by|until|from|of|throughout|before|after)\s+(?:(?:early|late|mid)[\s-]*)?"
      r"(?P<year>(?:19|20)\d\d)", _year_only),
-    (r"(?:(?P<q>last|next|this|on|by|until|before|since|from|later|earlier|late|early)\s+)?"
+    (r"(?:(?P<q>last|next|this|on|by|until|before|since|from|later|earlier|late|early)\s+(?:on\s+)?)?"
      r"(?:(?:late|early|earlier|later)\s+(?:on\s+)?)?" + _WEEKDAY
      + r"(?:'s)?(?:\s+(?:morning|afternoon|evening|night))?", _weekday),
     (r"(?:earlier\s+|later\s+)?(?:today|tonight|this\s+(?:morning|afternoon|evening))", _offset(0, "day")),
@@ -285,7 +293,8 @@ _RULES: list[tuple[re.Pattern[str], Resolver]] = [(re.compile(_B + p + _E, re.IG
     (_NUM + r"\s+" + _UNIT + r"\s+ago", _ago),
     (r"(?:(?:earlier|later)\s+)?(?P<q>last|previous|this|next|past|coming|the\s+past|the\s+coming)\s+"
      r"(?P<unit>week|weekend|month|year)", _period),
-    (r"(?:in\s+)?recent\s+days|in\s+the\s+(?:past|last)\s+(?:few\s+)?days", _recent),
+    (r"(?:in\s+)?recent\s+days|(?:in|over|during)\s+the\s+(?:past|last)\s+(?:few\s+|" + _NUM + r"\s+)?days",
+     _recent),
     (r"(?:within|in|over)\s+(?:the\s+next\s+|the\s+coming\s+)?(?:(?:" + _NUM + r"(?:\s+(?:to|or|-)\s+"
      + _NUM.replace("?P<n>", "?P<n2>") + r")?)\s+)?" + _UNIT, _within),
     (r"(?:" + _NUM + r"\s+" + _UNIT + r"\s+later)|later\s+that\s+(?:day|night|evening|morning|afternoon)"

@@ -81,6 +81,16 @@ def test_a_past_event_is_never_dated_after_publication(expression):
     assert resolved is None or resolved.date <= FRIDAY
 
 
+def test_year_less_date_days_after_publication_is_refused_not_moved_a_year_back():
+    # A plan misread as past ("would pull out from May 25") must not become last May.
+    assert resolve_date("from May 25", dt.date(2023, 5, 20)) is None
+    assert resolve_date("from May 25", dt.date(2023, 5, 20), past=False) == day(2023, 5, 25)
+
+
+def test_dotted_day_first_date():
+    assert resolve_date("21.05.2023", dt.date(2023, 5, 22)) == day(2023, 5, 21)
+
+
 @pytest.mark.parametrize("expression, expected", [
     ("within 48 hours", day(2021, 8, 15)),
     ("within the next 24 to 48 hours", day(2021, 8, 15)),
@@ -90,6 +100,17 @@ def test_a_past_event_is_never_dated_after_publication(expression):
     ("tomorrow", day(2021, 8, 14)),
 ])
 def test_plans_and_forecasts_resolve_forward(expression, expected):
+    assert resolve_date(expression, FRIDAY, past=False) == expected
+
+
+@pytest.mark.parametrize("expression, expected", [
+    ("on Monday", day(2021, 8, 16)),
+    ("late Thursday", day(2021, 8, 12)),
+    ("earlier Friday", day(2021, 8, 13)),
+    ("later on Friday", day(2021, 8, 13)),
+    ("by Thursday", day(2021, 8, 19)),
+])
+def test_a_plans_bare_weekday_is_the_nearer_one(expression, expected):
     assert resolve_date(expression, FRIDAY, past=False) == expected
 
 
