@@ -37,6 +37,7 @@ class Rules:
     inline: tuple[InlineRule, ...]
     sentence_words: frozenset[str] = frozenset()
     dangling_words: frozenset[str] = frozenset()
+    minor_words: frozenset[str] = frozenset()
 
     def line_reason(self, line: str) -> str | None:
         """The reason of the first rule that marks ``line`` (already stripped), or None."""
@@ -62,4 +63,5 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
     )
     return Rules(lines, inline,
                  frozenset(w.lower() for w in data.get("sentence_words", [])),
-                 frozenset(w.lower() for w in data.get("dangling_words", [])))
+                 frozenset(w.lower() for w in data.get("dangling_words", [])),
+                 frozenset(w.lower() for w in data.get("minor_words", [])))

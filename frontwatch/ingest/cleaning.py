@@ -45,6 +45,7 @@ class _Piece:
     end: int
     reason: str | None = None
     titlelike: bool = False
+    title_case: bool = False
 
 
 def clean(article: Article) -> Article:
@@ -69,7 +70,8 @@ def segment_text(text: str, title: str | None = None, rules: Rules | None = None
             continue
         piece.reason = rules.line_reason(line)
         if not piece.reason:
-            piece.titlelike = _looks_like_title(line, rules)
+            piece.title_case = _is_title_case(line, rules)
+            piece.titlelike = piece.title_case or _looks_like_title(line, rules)
     _mark_headlines(text, pieces)
     return [Segment(p.start, p.end, p.reason is None, p.reason) for p in pieces]
 
@@ -131,8 +133,8 @@ def _mark_headlines(text: str, pieces: list[_Piece]) -> None:
     """Mark title-like lines that do not continue a paragraph; name runs of them as menus or story lists."""
     n = len(pieces)
     for i, piece in enumerate(pieces):
-        if not piece.titlelike:
-            continue
+        if not piece.titlelike or piece.title_case:
+            continue  # Title Case is a headline's mark even where scraped text around it runs on
         nxt = pieces[i + 1] if i + 1 < n else None
         if nxt is not None and _starts_lower(text[nxt.start:nxt.end]):
             piece.titlelike = False  # the paragraph goes on in the next line
@@ -160,6 +162,17 @@ def _mark_headlines(text: str, pieces: list[_Piece]) -> None:
         for p in run:
             p.reason = reason
         i = j
+
+
+def _is_title_case(line: str, rules: Rules) -> bool:
+    """"Putin Says Troops Will Leave the City": four or more capitalised words, the rest minor, no sentence end."""
+    if len(line) > MAX_HEADLINE_CHARS or _SENTENCE_END.search(line) or _LEAD_IN_END.search(line):
+        return False
+    words = [w for w in _WORD.findall(line) if not w.isdigit()]
+    if len(words) > MAX_HEADLINE_WORDS:
+        return False
+    major = [w for w in words if w.lower() not in rules.minor_words]
+    return len(major) >= 4 and all(w[0].isupper() for w in major) and not all(w.isupper() for w in major)
 
 
 def _starts_lower(line: str) -> bool:

@@ -65,6 +65,16 @@ def _assert_paragraphs_are_body(text: str, title: str | None = None) -> None:
     ("Convoy seen leaving the base tonight \u2014 Field Reporter (@fieldreporter) March 1, 2022", "embed"),
     ("#Kunduz #Afghanistan #Taliban", "tags"),
     ("Tags: Afghanistan, conflict, Kunduz", "tags"),
+    ("war (1520) Kunduz (87) Taliban (301)", "tags"),
+    ("A fighter guards the gate of the governor's compound on Sunday. Photo: Frontier Wire", "caption"),
+    ("Please enter your comment!", "comments"),
+    ("Your email address will not be published. Required fields are marked *", "comments"),
+    ("top of page", "banner"),
+    ("Watch:", "banner"),
+    ("This audio is created with AI assistance", "banner"),
+    ("by Jane Doe August 13, 2021 10:45 AM 3 min read", "timestamp"),
+    ("This material may not be published, broadcast, rewritten or redistributed.", "copyright"),
+    ("This is a developing story and will be updated as more information becomes available.", "note"),
 ])
 def test_boilerplate_line_is_not_body_and_paragraphs_stay_body(line: str, reason: str):
     text = _page(line)
@@ -90,6 +100,13 @@ def test_list_of_other_stories_after_the_report_is_a_story_list():
     for title in stories.split("\n")[1:]:
         assert _segment_of(text, title).reason == "story-list"
     _assert_paragraphs_are_body(text)
+
+
+def test_title_case_headline_is_marked_even_where_the_text_runs_on():
+    # Scraped excerpts often cut a paragraph mid-sentence; a Title Case line is still another story's title.
+    text = (f"{PARA_1}\nOfficials said the army had withdrawn from the district and that the governor\n"
+            "Army Chief Says Troops Will Regroup Near the Capital\nwere not available for comment.\n")
+    assert _segment_of(text, "Army Chief Says").reason == "headline"
 
 
 def test_one_sentence_paragraph_ending_in_a_full_stop_stays_body():
