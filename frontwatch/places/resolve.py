@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from frontwatch.places.gazetteer import Entry, Gazetteer, importance
+from frontwatch.places.names import normalise
 from frontwatch.places.recognise import Mention
 
 # The word after a name that says it is the province, not its capital city ("Logar province").
@@ -36,29 +37,45 @@ def _candidates(text: str, m: Mention, gaz: Gazetteer) -> list[Entry]:
                                      and (e.place.country, e.place.admin1) in cities)] or found
 
 
-def _clear_country(entries: list[Entry]) -> str | None:
-    """The country a mention names without doubt: a country's name, or every candidate in one country."""
+def _significant(e: Entry) -> bool:
+    """A candidate a reader would think of first: a country, a province or state, a region, a big city."""
+    p = e.place
+    return p.feature in ("country", "admin1", "region") or e.capital or p.population >= 100_000
+
+
+def _clear_country(entries: list[Entry]) -> tuple[str | None, float]:
+    """The country a mention names without doubt, and how strongly: 2 for a country or province name."""
     if not entries:
-        return None
-    top = max(entries, key=importance)
-    if top.place.feature == "country":
-        return top.place.country
-    countries = {e.place.country for e in entries}
-    return top.place.country if len(countries) == 1 else None
+        return None, 0.0
+    significant = [e for e in entries if _significant(e)]
+    pool = significant or entries
+    countries = {e.place.country for e in pool}
+    if len(countries) != 1 or None in countries:
+        return None, 0.0  # "Georgia": the country or the US state
+    top = max(pool, key=importance).place
+    return top.country, (2.0 if top.feature in ("country", "admin1") else 1.0)
+
+
+def _clear_admin1(entries: list[Entry]) -> tuple[str, str] | None:
+    """The admin-1 unit a mention lies in without doubt (its own name, or all candidates in one unit)."""
+    units = {(e.place.country, e.place.admin1) for e in entries}
+    if len(units) == 1 and entries[0].place.admin1:
+        return units.pop()
+    return None
 
 
 def focus_counts(text: str, mentions: list[Mention], cands: list[list[Entry]], gaz: Gazetteer) -> Counter:
     """Votes for the report's country: country names, places that exist in only one country, demonyms."""
     votes: Counter = Counter()
-    for entries in cands:
-        cc = _clear_country(entries)
+    for m, entries in zip(mentions, cands):
+        cc, weight = _clear_country(entries)
         if cc:
-            top = max(entries, key=importance).place.feature
-            votes[cc] += 2.0 if top in ("country", "admin1") else 1.0
+            votes[cc] += weight
     for word in re.findall(r"\b[A-Z][a-z]+\b", text):
-        cc = gaz.demonyms.get(word.lower())
-        if cc:
-            votes[cc] += 0.5
+        key = gaz.demonym_key(normalise(word))
+        entries = gaz.entries(key) if key else []
+        if entries and entries[0].place.feature == "country":
+            votes[entries[0].place.country] += 0.5
     return votes
 
 
@@ -81,8 +98,12 @@ def resolve(text: str, mentions: list[Mention], gaz: Gazetteer, focus: str | Non
     if focus is None and votes:
         focus = votes.most_common(1)[0][0]
     mentioned_countries = set(votes)
-    mentioned_admin1 = {(e[0].place.country, e[0].place.admin1) for e in cands
-                        if len(e) == 1 and e[0].place.feature == "admin1"}
+    admin1_votes: Counter = Counter()
+    for entries in cands:
+        unit = _clear_admin1(entries)
+        if unit:
+            admin1_votes[unit] += 2.0 if entries[0].place.feature == "admin1" else 1.0
+    top_admin1 = admin1_votes.most_common(1)[0][0] if admin1_votes else None
 
     def score(e: Entry) -> float:
         p = e.place
@@ -91,8 +112,8 @@ def resolve(text: str, mentions: list[Mention], gaz: Gazetteer, focus: str | Non
             s += FOCUS_BONUS
         elif p.country in mentioned_countries:
             s += MENTIONED_COUNTRY_BONUS
-        if p.feature != "admin1" and (p.country, p.admin1) in mentioned_admin1:
-            s += MENTIONED_ADMIN1_BONUS
+        if p.feature != "admin1" and (p.country, p.admin1) in admin1_votes:
+            s += MENTIONED_ADMIN1_BONUS + (1.0 if (p.country, p.admin1) == top_admin1 else 0.0)
         return s
 
     return [max(entries, key=score) if entries else None for entries in cands]
