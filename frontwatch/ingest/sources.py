@@ -22,22 +22,36 @@ READABLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + FEED_SUFFIX
 
 def read_source(source: str, published: str | None = None) -> Iterator[Article | BadInput]:
     """The raw (uncleaned) articles of one source, in order; problems are yielded, never raised."""
+    if not source.strip():
+        yield BadInput(repr(source), "empty source name")
+        return
     if source.startswith(("http://", "https://")):
         yield from read_feed_url(source, published)
         return
     path = Path(source)
-    if path.is_dir():
+    # A name with control characters is shown escaped, so the one-line message stays one printable line.
+    name = source if source.isprintable() else ascii(source)
+    try:
+        is_dir, exists = path.is_dir(), path.exists()
+    except (OSError, ValueError) as err:  # an over-long name in the path
+        yield BadInput(name, f"not a usable path ({_one_line(err)})")
+        return
+    if is_dir:
         yield from _read_folder(path, published)
-    elif not path.exists():
-        yield BadInput(source, "no such file or folder")
+    elif not exists:
+        yield BadInput(name, "no such file or folder")
     else:
         yield from _read_file(path, published)
 
 
 def _read_folder(folder: Path, published: str | None) -> Iterator[Article | BadInput]:
-    files = sorted(p for p in folder.rglob("*")
-                   if p.is_file() and _suffix(p) in READABLE_SUFFIXES
-                   and not any(part.startswith(".") for part in p.relative_to(folder).parts))
+    try:
+        files = sorted(p for p in folder.rglob("*")
+                       if _suffix(p) in READABLE_SUFFIXES and p.is_file()
+                       and not any(part.startswith(".") for part in p.relative_to(folder).parts))
+    except OSError as err:
+        yield BadInput(str(folder), f"folder cannot be listed ({_one_line(err)})")
+        return
     if not files:
         yield BadInput(str(folder), "folder holds no readable reports (" + ", ".join(READABLE_SUFFIXES) + ")")
         return
@@ -63,6 +77,10 @@ def _read_file(path: Path, published: str | None) -> Iterator[Article | BadInput
             yield read_txt(path, published)
     except BadInput as bad:
         yield bad
+
+
+def _one_line(err: Exception) -> str:
+    return " ".join(str(err).split())
 
 
 def _suffix(path: Path) -> str:

@@ -84,6 +84,24 @@ def test_path_that_does_not_exist(tmp_path: Path, good: Path):
     assert "no such file or folder" in str(err)
 
 
+def test_empty_source_name_does_not_read_the_working_folder(good: Path):
+    items = list(read_articles(["", str(good)]))
+    assert isinstance(items[0], BadInput) and "empty source name" in str(items[0])
+    assert isinstance(items[1], Article)
+
+
+def test_path_with_control_characters_is_named_escaped(tmp_path: Path, good: Path):
+    items = list(read_articles([f"{tmp_path}/bad\x00na\nme.txt", str(good)]))
+    assert isinstance(items[0], BadInput) and isinstance(items[1], Article)
+    message = str(items[0])
+    assert message.isprintable() and "bad\\x00na\\nme.txt" in message and "no such file" in message
+
+
+def test_over_long_path(tmp_path: Path, good: Path):
+    err = _bad_then_good(str(tmp_path / ("x" * 5000 + ".txt")), good)
+    assert "no such file" in str(err) or "not a usable path" in str(err)
+
+
 def test_folder_with_nothing_readable(tmp_path: Path, good: Path):
     folder = tmp_path / "pictures"
     folder.mkdir()
