@@ -193,7 +193,8 @@ class _ArticleReader:
             type=family.type,
             mode=family.mode,
             acled=acled_type(family, actor, place, negotiated, self.focus),
-            control=control_change(family, actor, place, said.modality, self.parties),
+            control=control_change(family, actor, place, said.modality, self.parties,
+                                   background=self._is_background(when)),
             actor=actor,
             target=args.target_of(trigger, mentions, actor),
             place=place,
@@ -206,6 +207,12 @@ class _ArticleReader:
             span=(sentence.start, sentence.start + len(text)),
         )
         return event, said
+
+    def _is_background(self, when: ResolvedDate | None) -> bool:
+        """A month or year named for a time well before publication: history recalled, not news."""
+        if when is None or when.precision in ("day", "week") or self.published is None:
+            return False
+        return (self.published - when.date).days > 31
 
     def _mentions(self, text: str) -> list[args.Mention]:
         """Named actors and generic references resolved in this report's context, in text order."""

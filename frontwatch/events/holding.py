@@ -39,11 +39,17 @@ class Parties:
 
 
 def control_change(family: Family, actor: Actor | None, place: Place | None, modality: str,
-                   parties: Parties) -> ControlChange | None:
-    """The change of holder the event states, or None when it states none."""
+                   parties: Parties, background: bool = False) -> ControlChange | None:
+    """The change of holder the event states, or None when it states none.
+
+    ``background`` marks an event dated only vaguely and long before the report ("held since 2014"):
+    history the report recalls, not a change it reports, and too coarse to date one.
+    """
     if family.control is None or place is None or place.feature not in LOCAL_FEATURES:
         return None
-    if modality not in _MODALITIES_WITH_CONTROL:
+    if modality not in _MODALITIES_WITH_CONTROL or background:
+        return None
+    if actor is None or not parties.registry.is_party(actor):
         return None
     side = parties.side(actor)
     if side is None:
@@ -51,8 +57,6 @@ def control_change(family: Family, actor: Actor | None, place: Place | None, mod
     if family.control in ("taken", "retaken"):
         return ControlChange(side, parties.opponent(side))
     # A holder that hands over or leaves a place leaves it to the other side of the report.
-    if not parties.registry.is_party(actor):
-        return None
     opponent = parties.opponent(side)
     return ControlChange(opponent, side) if opponent else None
 
