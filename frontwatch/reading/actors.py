@@ -38,12 +38,12 @@ def _variants(phrase: str) -> list[str]:
     return forms
 
 
-def _alternation(phrases: list[str]) -> re.Pattern[str] | None:
+def _alternation(phrases: list[str], flags: int = 0) -> re.Pattern[str] | None:
     forms = sorted({f for p in phrases for f in _variants(p)}, key=len, reverse=True)
     if not forms:
         return None
     # Longest first: at one start position the regex engine takes the first alternative that matches.
-    return re.compile(_BEFORE + "(?:" + "|".join(re.escape(f) for f in forms) + ")" + _AFTER)
+    return re.compile(_BEFORE + "(?:" + "|".join(re.escape(f) for f in forms) + ")" + _AFTER, flags)
 
 
 class ActorRegistry:
@@ -52,11 +52,15 @@ class ActorRegistry:
     def __init__(self, data: dict) -> None:
         self._entries: dict[str, _Entry] = {}
         self._by_alias: dict[str, str] = {}
+        self._by_phrase: dict[str, str] = {}
         self._by_metonym: dict[str, str] = {}
         for item in data.get("actors", []):
             actor = Actor(item["name"], item.get("kind") or "other", item.get("country"))
             self._entries[actor.name] = _Entry(actor, item.get("side") or actor.name, bool(item.get("primary")))
             for alias in [actor.name, *item.get("aliases", [])]:
+                if " " in alias:
+                    # "Russian Armed Forces" and "Russian armed forces" are one alias; "US" and "us" are not.
+                    self._by_phrase.setdefault(alias.lower(), actor.name)
                 for form in _variants(alias):
                     self._by_alias.setdefault(form, actor.name)
             for metonym in item.get("metonyms", []):
@@ -66,7 +70,8 @@ class ActorRegistry:
             for phrase in group.get("phrases", []):
                 for form in _variants(phrase):
                     self._generic.setdefault(form, group["refers_to"])
-        self._alias_re = _alternation(list(self._by_alias))
+        self._alias_re = _alternation([a for a in self._by_alias if " " not in a])
+        self._phrase_re = _alternation(list(self._by_phrase), re.IGNORECASE)
         self._generic_re = _alternation(list(self._generic))
         verbs = "|".join(re.escape(v) for v in data.get("metonym_verbs", []))
         metonyms = "|".join(re.escape(m) for m in self._by_metonym)
@@ -95,9 +100,13 @@ class ActorRegistry:
     def find(self, text: str) -> list[tuple[int, int, Actor]]:
         """Actor mentions by name, alias or speaking metonym: longest match, non-overlapping, in text order."""
         found: list[tuple[int, int, Actor]] = []
+        if self._phrase_re:
+            for m in self._phrase_re.finditer(text):
+                found.append((m.start(), m.end(), self._entries[self._by_phrase[m.group().lower()]].actor))
         if self._alias_re:
             for m in self._alias_re.finditer(text):
-                found.append((m.start(), m.end(), self._entries[self._by_alias[m.group()]].actor))
+                if not any(s < m.end() and m.start() < e for s, e, _ in found):
+                    found.append((m.start(), m.end(), self._entries[self._by_alias[m.group()]].actor))
         for start, end, actor in self.find_metonyms(text):
             if not any(s < end and start < e for s, e, _ in found):
                 found.append((start, end, actor))
@@ -129,9 +138,9 @@ class ActorRegistry:
     def resolve(self, name: str) -> Actor | None:
         """The actor a name, alias or metonym stands for."""
         key = name.strip()
-        canonical = self._by_alias.get(key) or self._by_metonym.get(key)
+        canonical = self._by_alias.get(key) or self._by_phrase.get(key.lower()) or self._by_metonym.get(key)
         if canonical is None and key.lower().startswith("the "):
-            canonical = self._by_alias.get(key[4:])
+            canonical = self._by_alias.get(key[4:]) or self._by_phrase.get(key[4:].lower())
         return self._entries[canonical].actor if canonical else None
 
     def side(self, actor: Actor | str) -> str | None:

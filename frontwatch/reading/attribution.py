@@ -24,6 +24,8 @@ _QUOTES = "\"“”‘’'«»"
 _CLAUSE_END = re.compile(r"[;:—–]|,\s|\s--\s|[\"“”«»]|\b(?:after|as|when|while|but|because|before|although|though|"
                          r"who|which|where|whereas)\b", re.IGNORECASE)
 _INVERTING_VERBS = frozenset({"said", "says", "added", "adds", "wrote", "stated", "noted", "reported"})
+# A finite verb after "said" means a reported clause ("said the town had fallen"), not an inverted speaker.
+_FINITE = re.compile(r"\b(?:had|has|have|was|were|is|are|would|will|could|been|did|does)\b|n't", re.IGNORECASE)
 _WORD = re.compile(r"[\w'’-]+")
 _MARKER_WINDOW = 8  # words between a modal marker and the event word it governs
 
@@ -56,6 +58,7 @@ class _Lexicon:
     markers: dict[str, re.Pattern[str]]
     sources: list[tuple[re.Pattern[str], str]]
     pronouns: frozenset[str]
+    loss: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -85,6 +88,7 @@ def _lexicon() -> _Lexicon:
         markers={kind: _phrases_re(data[kind]) for kind in ("planned", "forecast", "hypothetical")},
         sources=sources,
         pronouns=frozenset(p.lower() for p in data.get("pronouns", [])),
+        loss=re.compile(r"^(?:" + "|".join(re.escape(w) for w in data["loss_words"]) + ")", re.IGNORECASE),
     )
 
 
@@ -101,17 +105,28 @@ def _speaker_regions(sentence: str) -> list[tuple[int, int, str, int]]:
                             verb.start()))
             continue
         before = sentence[:verb.start()]
-        starts = [m.end() for m in _CLAUSE_END.finditer(before)]
-        start = starts[-1] if starts else 0
+        bounds = list(_CLAUSE_END.finditer(before))
+        start = bounds[-1].end() if bounds else 0
         if before[start:].strip():
             regions.append((start, verb.start(), word, verb.start()))
             continue
         # Inverted: '..., said the spokesman.' names the speaker after the verb, at the sentence's end.
-        if word not in _INVERTING_VERBS:
-            continue
         rest = sentence[verb.end():].rstrip(". " + _QUOTES)
-        if not _CLAUSE_END.search(rest) and len(_WORD.findall(rest)) <= 8 and not re.search(r"\bthat\b", rest):
+        if word in _INVERTING_VERBS and rest.strip() and not _CLAUSE_END.search(rest) \
+                and len(_WORD.findall(rest)) <= 8 and not re.match(r"\s*(?:that|on|in|at|late|earlier|during|by|to|"
+                                                                   r"it|they|he|she)\b", rest) \
+                and not _FINITE.search(rest):
             regions.append((verb.end(), verb.end() + len(rest), word, verb.start()))
+            continue
+        # "Serhiy Haidai, head of the regional administration, said": the speaker is the apposition before.
+        if bounds and bounds[-1].group().startswith(","):
+            segment_start = bounds[-3].end() if len(bounds) >= 3 else 0
+            if len(bounds) >= 2 and not bounds[-2].group().startswith(","):
+                segment_start = bounds[-2].end()
+            words = len(_WORD.findall(before[segment_start:bounds[-1].start()]))
+            if 0 < words <= 14:
+                regions.append((segment_start, bounds[-1].start(), word, verb.start()))
+                continue
     # A headline's trailing source: "Taliban could take Kabul in 90 days: US intelligence".
     tail = re.search(r":\s*([^:]{2,60}?)\s*$", sentence)
     if tail and len(tail.group(1).split()) <= 5:
@@ -175,8 +190,7 @@ def _marker_modality(sentence: str, trigger: tuple[int, int] | None) -> str | No
     near = end - len(_last_words(head[clause_start:], _MARKER_WINDOW)) if trigger else 0
     if _modal_words(lex.markers["hypothetical"], sentence, near, end):
         return "hypothetical"
-    trigger_word = sentence[trigger[0]:trigger[1]] if trigger else ""
-    if lex.denial.search(head) and not lex.denial.fullmatch(trigger_word.strip()):
+    if _denied(sentence, head, trigger):
         return "denied"
     if _negated(head[clause_start:], trigger is not None):
         return "denied"
@@ -222,6 +236,20 @@ def _last_words(text: str, n: int) -> str:
     return text[words[-n].start():] if len(words) > n else text
 
 
+def _denied(sentence: str, head: str, trigger: tuple[int, int] | None) -> bool:
+    """A denial verb whose complement holds the event: "denied that the city had fallen", "rejected claims"."""
+    lex = _lexicon()
+    denials = list(lex.denial.finditer(head))
+    if not denials:
+        return False
+    last = denials[-1]
+    if trigger and last.end() >= trigger[0]:
+        return False  # the denial is the event itself ("rejected the offer")
+    between = head[last.end():]
+    # "Kyiv rejected this, and said it had driven them out": the event is asserted in a new clause.
+    return not re.search(r"[;:]|,\s+and\b|\b(?:said|says|added|told|saying)\b", between)
+
+
 def _negated(text: str, before_trigger: bool) -> bool:
     """A negation governing the event: close before its word, or anywhere in a sentence read whole."""
     lex = _lexicon()
@@ -264,8 +292,9 @@ def attribute(sentence: str, trigger: tuple[int, int] | None = None, *,
             if kind is None:
                 own_gain = holder is None or (actor is not None and registry.side(actor) == holder) \
                     or (actor is None and holder is not None)
+                trigger_word = sentence[trigger[0]:trigger[1]] if trigger else ""
                 concedes = (holder is not None and not own_gain) or (
-                    holder is None and verb in lex.concession and actor is not None and actor.kind == "state")
+                    holder is None and verb in lex.concession and lex.loss.search(trigger_word) is not None)
                 kind = "official" if concedes else "belligerent"
             if any(a.source == source and a.kind == kind for a in attribution):
                 continue

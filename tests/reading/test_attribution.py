@@ -59,6 +59,13 @@ def test_party_conceding_a_loss_is_an_official_confirmation():
     assert result.speaker.name == "Afghan government"
 
 
+def test_party_confirming_its_own_gain_without_holder_is_still_a_claim():
+    s = "The defence ministry in Moscow confirmed that the capture of the village had been completed."
+    result = read(s, "capture")
+    assert result.modality == "claimed"
+    assert sources(result) == [("Russia", "belligerent")]
+
+
 def test_holder_tells_a_claim_from_a_concession():
     s = "Ukraine's General Staff said Russian forces had taken full control of the town."
     assert read(s, "taken", holder="Russia").modality == "asserted"
@@ -95,6 +102,18 @@ def test_independent_and_plain_reports_are_asserted(sentence, word, expected):
     assert sources(result) == expected
 
 
+@pytest.mark.parametrize("sentence, word, expected", [
+    ("“The attackers are in every district,” Oleh Petrenko, head of the regional administration, wrote on Telegram.",
+     "attackers", [("head of the regional administration", "local official")]),
+    ("The head of the district military administration, Ivan Kovalenko, said the town had been abandoned.",
+     "abandoned", [("military administration", "local official")]),
+    ("The base fell on Sunday, a senior security official, speaking on condition of anonymity, said.",
+     "fell", [("security official", "security source")]),
+])
+def test_speaker_in_apposition_before_the_verb(sentence, word, expected):
+    assert sources(read(sentence, word)) == expected
+
+
 def test_officials_and_residents_together_give_two_sources():
     s = "Earlier Thursday, officials and residents in Kunduz told AFP that government forces had fled."
     assert sources(read(s, "fled")) == [("officials", "official"), ("residents", "resident")]
@@ -119,6 +138,13 @@ def test_headline_with_trailing_source_is_attributed():
 ])
 def test_negated_and_denied_events_are_denied(sentence, word):
     assert read(sentence, word).modality == "denied"
+
+
+def test_denial_in_an_earlier_clause_does_not_reach_a_new_assertion():
+    s = "Kyiv rejected this, and said its troops had driven the enemy from the island."
+    result = read(s, "driven")
+    assert result.modality == "claimed"
+    assert sources(result) == [("Ukraine", "belligerent")]
 
 
 def test_denial_verb_as_the_event_itself_is_not_a_denial():
