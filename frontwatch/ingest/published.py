@@ -26,8 +26,13 @@ _MONTH_DAY_YEAR = re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|t
 # How far into a text a date line may sit and still be the report's own stamp, not a date it reports.
 _HEAD_LINES = 4
 _HEAD_CHARS = 400
-# A stamp line is short; a long line holding a date is a sentence about that date.
+# A stamp line is short and holds little besides its date ("Published on", a weekday, a time, an agency);
+# a line with more words around its date is a headline or a sentence about that date.
 _MAX_STAMP_LINE = 120
+_MAX_STAMP_WORDS = 5
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+# A wire dateline: the place in capitals, maybe a country, then the date ("KABUL, ", "KYIV, Ukraine, ").
+_DATELINE_PREFIX = re.compile(r"^[A-Z][A-Z .'\u2019-]+,?(\s+[A-Z][a-z]+,)?\s*(\(\w+\)\s*)?$")
 
 
 def iso_date(year: int | str, month: int | str, day: int | str) -> str | None:
@@ -75,16 +80,19 @@ def date_from_filename(name: str) -> str | None:
 
 
 def date_from_head(text: str) -> str | None:
-    """The date of a short stamp or dateline among the first lines of a report ("date 2022-09-10", "13 Aug 2021")."""
-    head = text[:_HEAD_CHARS].splitlines()[:_HEAD_LINES]
-    for line in head:
-        if len(line) <= _MAX_STAMP_LINE or _starts_with_date(line):
-            found = _find_date(line) if len(line) <= _MAX_STAMP_LINE else _find_date(line[:40])
-            if found:
-                return found
+    """The date of a stamp among the first lines of a report ("date 2022-09-10", "Published: 13 Aug 2021",
+    a "KABUL, Aug 13, 2021 (AFP) -" dateline); a date inside a headline or a sentence is not the report's own."""
+    for line in text[:_HEAD_CHARS].splitlines()[:_HEAD_LINES]:
+        line = line.strip()
+        for pattern in (_ISO_IN_TEXT, _DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
+            m = pattern.search(line)
+            if not m:
+                continue
+            before, after = line[:m.start()], line[m.end():]
+            is_stamp = len(line) <= _MAX_STAMP_LINE and len(_WORDS.findall(before + " " + after)) <= _MAX_STAMP_WORDS
+            if is_stamp or _DATELINE_PREFIX.match(before):
+                month = m["month"]
+                found = iso_date(m["year"], int(month) if month.isdigit() else _MONTHS[month.lower()], m["day"])
+                if found:
+                    return found
     return None
-
-
-def _starts_with_date(line: str) -> bool:
-    # A dateline opening a long first paragraph: "KABUL, Aug 13, 2021 (AFP) - ..."
-    return any(p.search(line[:40]) for p in (_ISO_IN_TEXT, _DAY_MONTH_YEAR, _MONTH_DAY_YEAR))

@@ -282,3 +282,22 @@ def test_seed_report_keeps_its_paragraphs_and_drops_headlines_and_comment_footer
 def test_read_articles_never_raises_on_a_bad_source(tmp_path: Path):
     items = list(read_articles([str(tmp_path / "missing.txt")]))
     assert len(items) == 1 and isinstance(items[0], BadInput)
+
+
+@pytest.mark.parametrize("head, date", [
+    ("Published: 13 Aug 2021 10:45 GMT\n", "2021-08-13"),
+    ("Friday, 13 August 2021\n", "2021-08-13"),
+    ("", None),
+    ("Fighters recall the 2 May 2020 ceasefire that never held\n", None),
+])
+def test_txt_date_from_a_stamp_line_not_from_a_headline(tmp_path: Path, head: str, date: str | None):
+    path = tmp_path / "report.txt"
+    path.write_text(head + REPORT, encoding="utf-8")
+    assert _only_article([str(path)]).published == date
+
+
+def test_txt_date_from_a_wire_dateline(tmp_path: Path):
+    path = tmp_path / "report.txt"
+    path.write_text("Herat falls\nHERAT, Aug 12, 2021 (AFP) - Insurgents took the western city on Thursday after "
+                    "weeks of fighting on its outskirts, officials said.\n", encoding="utf-8")
+    assert _only_article([str(path)]).published == "2021-08-12"
