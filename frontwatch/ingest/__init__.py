@@ -2,6 +2,9 @@
 
 ``read_articles`` is the stage's entry point: every Article it yields is cleaned (segments set) and has its
 language set; a bad input or a foreign-language report is yielded as a ``BadInput`` and the batch goes on.
+
+A ``published`` date given by the caller (``--published``) is the date of ``.txt`` reports; for pages, JSONL
+lines and feed entries it fills in only where the source gives no date of its own.
 """
 
 from __future__ import annotations

@@ -59,13 +59,15 @@ def normalise_date(value: object) -> str | None:
 def _find_date(text: str) -> str | None:
     for pattern in (_ISO_IN_TEXT, _DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
         m = pattern.search(text)
-        if m:
-            month = m["month"]
-            month_no = _MONTHS[month.lower()] if not month.isdigit() else int(month)
-            found = iso_date(m["year"], month_no, m["day"])
-            if found:
-                return found
+        found = _date_of(m) if m else None
+        if found:
+            return found
     return None
+
+
+def _date_of(m: re.Match[str]) -> str | None:
+    month = m["month"]
+    return iso_date(m["year"], int(month) if month.isdigit() else _MONTHS[month.lower()], m["day"])
 
 
 def date_from_filename(name: str) -> str | None:
@@ -90,9 +92,7 @@ def date_from_head(text: str) -> str | None:
                 continue
             before, after = line[:m.start()], line[m.end():]
             is_stamp = len(line) <= _MAX_STAMP_LINE and len(_WORDS.findall(before + " " + after)) <= _MAX_STAMP_WORDS
-            if is_stamp or _DATELINE_PREFIX.match(before):
-                month = m["month"]
-                found = iso_date(m["year"], int(month) if month.isdigit() else _MONTHS[month.lower()], m["day"])
-                if found:
-                    return found
+            found = _date_of(m) if is_stamp or _DATELINE_PREFIX.match(before) else None
+            if found:
+                return found
     return None
