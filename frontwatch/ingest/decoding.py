@@ -45,6 +45,8 @@ def decode_text(data: bytes, source: str) -> str:
     """Bytes of a text file -> str; empty, binary or undecodable input is a BadInput naming ``source``."""
     if not data:
         raise BadInput(source, "empty file")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        data = _utf16_as_utf8(data, source)  # Windows tools save "Unicode" text as UTF-16 with a BOM
     if b"\x00" in data[:65536]:
         raise BadInput(source, "binary data (NUL bytes), not text")
     try:
@@ -58,6 +60,13 @@ def decode_text(data: bytes, source: str) -> str:
     if not text.strip():
         raise BadInput(source, "only whitespace, no text")
     return text
+
+
+def _utf16_as_utf8(data: bytes, source: str) -> bytes:
+    try:
+        return data.decode("utf-16").encode("utf-8")
+    except UnicodeDecodeError as err:
+        raise BadInput(source, f"not valid UTF-16 at byte {err.start}") from None
 
 
 def _legacy_decode(data: bytes) -> str | None:

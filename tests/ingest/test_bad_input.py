@@ -79,6 +79,16 @@ def test_utf8_with_byte_order_mark_is_read(tmp_path: Path):
     assert isinstance(article, Article) and article.text == GOOD
 
 
+def test_utf16_text_with_byte_order_mark_is_read(tmp_path: Path):
+    [article] = list(read_articles([str(_write(tmp_path / "unicode.txt", GOOD.encode("utf-16")))]))
+    assert isinstance(article, Article) and article.text == GOOD
+
+
+def test_binary_html_file(tmp_path: Path, good: Path):
+    err = _bad_then_good(_write(tmp_path / "page.html", b"<html>\x00\x01\x02" * 100), good)
+    assert "binary data" in str(err)
+
+
 def test_path_that_does_not_exist(tmp_path: Path, good: Path):
     err = _bad_then_good(tmp_path / "nowhere" / "report.txt", good)
     assert "no such file or folder" in str(err)
