@@ -151,10 +151,10 @@ def serve(
     watch: Optional[Path] = typer.Option(None, help="Watch points file (JSON)."),
 ) -> None:
     """Serve the map and the HTTP API."""
-    from frontwatch.web import serve as run_server
-
     if host not in ("127.0.0.1", "localhost", "::1") and not public:
         _fail(f"--host {host}: serving beyond loopback needs --public")
+    from frontwatch.web import serve as run_server
+
     run_server(db, host=host, port=port, watch_file=watch)
 
 
