@@ -15,6 +15,7 @@ import math
 import sys
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -225,12 +226,17 @@ def _days_before(date: str, days: int) -> str:
     return (dt.date.fromisoformat(date) - dt.timedelta(days=days)).isoformat()
 
 
-def assess(store: Store, watch_points: list[WatchPoint], as_of: str,
-           known_at: str | None = None) -> list[Approach]:
-    """Every watch point's approach by every party hostile to it, as of a date."""
+def assess(store: Store, watch_points: list[WatchPoint], as_of: str, known_at: str | None = None,
+           control: Callable[[str], list[ControlRecord]] | None = None) -> list[Approach]:
+    """Every watch point's approach by every party hostile to it, as of a date.
+
+    ``control`` (date -> control records) lets a caller that already caches control supply it.
+    """
     cache: dict[str, list[ControlRecord]] = {}
 
     def control_on(date: str) -> list[ControlRecord]:
+        if control is not None:
+            return control(date)
         if date not in cache:
             cache[date] = control_as_of(store, date, known_at=known_at)
         return cache[date]
@@ -243,8 +249,8 @@ def assess(store: Store, watch_points: list[WatchPoint], as_of: str,
     return found
 
 
-def approach_series(store: Store, watch: WatchPoint, date_from: str, date_to: str,
-                    known_at: str | None = None) -> list[Approach]:
+def approach_series(store: Store, watch: WatchPoint, date_from: str, date_to: str, known_at: str | None = None,
+                    control: Callable[[str], list[ControlRecord]] | None = None) -> list[Approach]:
     """The approach day by day (every hostile party) over a date range: the trend the map draws."""
     start, end = dt.date.fromisoformat(date_from), dt.date.fromisoformat(date_to)
     if end < start or (end - start).days > 366:
@@ -252,7 +258,7 @@ def approach_series(store: Store, watch: WatchPoint, date_from: str, date_to: st
     series = []
     day = start
     while day <= end:
-        series.extend(assess(store, [watch], day.isoformat(), known_at=known_at))
+        series.extend(assess(store, [watch], day.isoformat(), known_at=known_at, control=control))
         day += dt.timedelta(days=1)
     return series
 

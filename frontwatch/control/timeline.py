@@ -17,7 +17,7 @@ from frontwatch.control.sides import SideOf, side_of
 from frontwatch.records import ControlRecord, Place
 from frontwatch.store import StoredEvent
 
-# Fighting by the losing side at a place this many days after the change means it is not settled.
+# Fighting by the losing side at a place up to this many days after the change is confirmed: not settled yet.
 FIGHTING_WINDOW_DAYS = 7
 # Independent stories asserting a change (in the outlet's own voice) that make it held.
 STORIES_TO_HOLD = 2
@@ -58,13 +58,16 @@ class Change:
     def since(self) -> str:
         """The change's date: its earliest support not contradicted before it was confirmed.
 
-        A claim that was denied before any confirmation does not date the change; the next support does.
+        A claim denied before any confirmation does not date the change, nor one made while the losing side was
+        still reported fighting there (that same day included); the next support does.
         """
         confirmed = self.confirmed
-        denials = [e.date for e in self.contrary if e.kind == "denial" and (not confirmed or e.date <= confirmed)]
         dates = sorted(e.date for e in self.support)
-        if denials:
-            after = [d for d in dates if d >= max(denials)]
+        # (date, strict): a denial lets a support of the same day stand; fighting that day does not
+        barriers = sorted((e.date, e.kind == "fighting") for e in self.contrary
+                          if e.kind in ("denial", "fighting") and not (confirmed and e.date > confirmed))
+        for day, strict in reversed(barriers):
+            after = [d for d in dates if d > day or (d == day and not strict)]
             if after:
                 return after[0]
         return dates[0]
@@ -165,10 +168,17 @@ def _changes(items: list[Evidence]) -> list[Change]:
                 current.contrary.append(e)
             elif e.side in challengers:
                 challengers[e.side].contrary.append(e)
-        elif current is not None and e.side != current.holder and e.side == (current.from_ or e.side) \
-                and 0 <= _days(current.since, e.date) <= FIGHTING_WINDOW_DAYS:
+        elif current is not None and _still_fighting(current, e):
             current.contrary.append(e)
     return changes
+
+
+def _still_fighting(change: Change, e: Evidence) -> bool:
+    """Whether ``e`` is the losing side fighting on at the place: before the change is confirmed, or soon after."""
+    if e.side == change.holder or e.side != (change.from_ or e.side):
+        return False
+    confirmed = change.confirmed
+    return confirmed is None or _days(confirmed, e.date) <= FIGHTING_WINDOW_DAYS
 
 
 def _days(start: str, end: str) -> int:

@@ -138,3 +138,13 @@ def test_background_dated_only_to_a_year_does_not_date_the_change():
     taken = concession(KHERSON, "2022-03-02", "Russia", "Ukraine")
     [c] = _only(timeline([background, taken])).changes
     assert c.since == "2022-03-02"
+
+
+def test_claim_made_while_the_defenders_still_fight_there_does_not_date_the_change():
+    events = [claim(SOLEDAR, "2023-01-04", "Russia", loser="Ukraine"),
+              change(SOLEDAR, "2023-01-04", None, actor="Ukraine", type="ASSAULT",
+                     sentence="Ukrainian units repelled assaults on the town's northern edge."),
+              claim(SOLEDAR, "2023-01-12", "Russia", loser="Ukraine"),
+              concession(SOLEDAR, "2023-01-25", "Russia", "Ukraine")]
+    [c] = _only(timeline(events)).changes
+    assert (c.since, c.status) == ("2023-01-12", "held")

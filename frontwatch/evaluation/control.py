@@ -1,0 +1,228 @@
+"""Control against the Ukraine 2022-24 gold timeline: changes right within a day, called early, wrongly given.
+
+The development reports (``corpora/ua2022.jsonl``) are ingested into a temporary store through the real
+pipeline; the control timeline computed from it is compared with ``corpora/ua_control_gold.csv`` town by town.
+A gold change is RIGHT when our timeline gives the town to the same holder within a day of the gold date,
+CALLED TOO EARLY when we give it to that holder more than a day before, MISSED otherwise; one of our changes is
+WRONG when it gives the town to a side the gold never gives it at that time (and does not give it later).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import statistics
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from frontwatch.control import PlaceHistory, timeline
+from frontwatch.control.timeline import Change
+from frontwatch.evaluation import Figure
+from frontwatch.evaluation.geo import km
+from frontwatch.store.place_keys import normalise_name
+
+CORPUS = "corpora/ua2022.jsonl"
+GOLD = "corpora/ua_control_gold.csv"
+COMMAND = "python -m frontwatch.evaluation control"
+# ua_README.md: every town of the gold table was Ukrainian-held on 2022-02-24, before its first row.
+GOLD_INITIAL_HOLDER = "Ukraine"
+DAY_TOLERANCE = 1
+MATCH_KM = 15.0
+
+
+@dataclass(frozen=True)
+class GoldChange:
+    town: str
+    lat: float
+    lon: float
+    date: str
+    holder: str
+
+
+@dataclass
+class Verdict:
+    """What became of one gold change, and of our changes at its town."""
+
+    gold: GoldChange
+    outcome: str  # right | early | missed
+    ours: list[Change] = field(default_factory=list)
+    note: str = ""
+
+
+@dataclass
+class Scorecard:
+    verdicts: list[Verdict]
+    wrong: list[tuple[str, Change, str]]  # (town, our change, why)
+    unscored: list[PlaceHistory]  # places of ours that no gold town matches
+
+    def count(self, outcome: str) -> int:
+        return sum(v.outcome == outcome for v in self.verdicts)
+
+
+def read_gold(path: Path) -> list[GoldChange]:
+    """The gold rows that change a town's holder (baseline and 'siege lifted' rows change nothing)."""
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    rows.sort(key=lambda r: (r["town"], r["date"]))
+    changes: list[GoldChange] = []
+    holder: dict[str, str] = {}
+    for r in rows:
+        town = r["town"]
+        if r["holder_after"] == holder.get(town, GOLD_INITIAL_HOLDER):
+            continue
+        holder[town] = r["holder_after"]
+        changes.append(GoldChange(town, float(r["lat"]), float(r["lon"]), r["date"][:10], r["holder_after"]))
+    return changes
+
+
+def score(histories: Iterable[PlaceHistory], gold: list[GoldChange]) -> Scorecard:
+    """Compare our per-place changes with the gold changes."""
+    towns: dict[str, list[GoldChange]] = {}
+    for g in gold:
+        towns.setdefault(g.town, []).append(g)
+    ours: dict[str, list[Change]] = {t: [] for t in towns}
+    unscored = []
+    for history in histories:
+        town = _gold_town(history, towns)
+        if town is None:
+            unscored.append(history)
+        else:
+            ours[town].extend(history.changes)
+    verdicts: list[Verdict] = []
+    wrong: list[tuple[str, Change, str]] = []
+    for town, changes in towns.items():
+        changes.sort(key=lambda g: g.date)
+        mine = sorted(ours[town], key=lambda c: c.since)
+        by_gold: dict[GoldChange, list[tuple[str, Change]]] = {g: [] for g in changes}
+        for c in mine:
+            kind, target, why = _judge(c, changes)
+            if kind == "wrong":
+                wrong.append((town, c, why))
+            elif target is not None:
+                by_gold[target].append((kind, c))
+        for g in changes:
+            kinds = [k for k, _ in by_gold[g]]
+            outcome = "right" if "right" in kinds else "early" if "early" in kinds else "missed"
+            note = ""
+            if outcome == "missed" and "late" in kinds:
+                first = min(c.since for k, c in by_gold[g] if k == "late")
+                note = f"late by {_days(g.date, first)} days"
+            verdicts.append(Verdict(g, outcome, [c for _, c in by_gold[g]], note))
+    return Scorecard(verdicts, wrong, unscored)
+
+
+def _judge(c: Change, changes: list[GoldChange]) -> tuple[str, GoldChange | None, str]:
+    """right/early/late against one gold change of the town, or wrong."""
+    for g in changes:
+        if g.holder == c.holder and abs(_days(g.date, c.since)) <= DAY_TOLERANCE:
+            return "right", g, ""
+    before = [g for g in changes if g.date <= c.since]
+    holder_then = before[-1].holder if before else GOLD_INITIAL_HOLDER
+    if holder_then == c.holder:
+        return "late", before[-1] if before else None, ""
+    later = [g for g in changes if g.date > c.since and g.holder == c.holder]
+    if later:
+        return "early", later[0], ""
+    return "wrong", None, f"gold holder then: {holder_then}, never {c.holder} afterwards"
+
+
+def _gold_town(history: PlaceHistory, towns: dict[str, list[GoldChange]]) -> str | None:
+    name = normalise_name(history.place.name)
+    for town in towns:
+        if normalise_name(town) == name:
+            return town
+    near = [(km(history.place.lat, history.place.lon, gs[0].lat, gs[0].lon), town) for town, gs in towns.items()]
+    near = [(d, t) for d, t in near if d <= MATCH_KM]
+    return min(near)[1] if near else None
+
+
+def _days(start: str, end: str) -> int:
+    return (dt.date.fromisoformat(end[:10]) - dt.date.fromisoformat(start[:10])).days
+
+
+@dataclass
+class ClaimFigures:
+    first_seen_as_claim: int
+    later_held: int
+    days_to_held: list[int]
+    never_confirmed_but_held: int  # must stay 0
+
+
+def claim_figures(histories: Iterable[PlaceHistory]) -> ClaimFigures:
+    """For each change first seen as a party's claim: was it later held, and how long did that take."""
+    seen = held = bad = 0
+    days: list[int] = []
+    for history in histories:
+        for c in history.changes:
+            if c.confirmed is None and c.status == "held":
+                bad += 1
+            if c.first_claim is None:
+                continue
+            seen += 1
+            if c.confirmed is not None:
+                held += 1
+                days.append(_days(c.first_claim, c.confirmed))
+    return ClaimFigures(seen, held, days, bad)
+
+
+def explain(card: Scorecard) -> list[str]:
+    """Per gold change: the verdict, what we said, and the evidence (event ids with dates)."""
+    lines = []
+    for v in sorted(card.verdicts, key=lambda v: (v.gold.town, v.gold.date)):
+        g = v.gold
+        head = f"{v.outcome.upper():7} {g.town} -> {g.holder} on {g.date}"
+        lines.append(head + (f" ({v.note})" if v.note else ""))
+        for c in v.ours:
+            lines.append(f"        we said {c.holder} since {c.since}, {c.status}, {c.sources} independent "
+                         f"stories; first claim {c.first_claim or '-'}, confirmed {c.confirmed or '-'}")
+            for e in sorted(c.support, key=lambda e: e.date)[:4]:
+                lines.append(f"          {e.date} {e.grade:12} {e.event_id}")
+        if not v.ours:
+            lines.append("        we said nothing about this change")
+    for town, c, why in card.wrong:
+        lines.append(f"WRONG   {town}: we said {c.holder} since {c.since} ({c.status}; {why}); evidence "
+                     + ", ".join(f"{e.date} {e.event_id}" for e in c.support[:4]))
+    if card.unscored:
+        lines.append(f"(not in the gold table, unscored: {len(card.unscored)} places, e.g. "
+                     + ", ".join(h.place.name for h in card.unscored[:8]) + ")")
+    return lines
+
+
+def run(shared: Path) -> list[Figure]:
+    corpus, gold_path = shared / CORPUS, shared / GOLD
+    name = "control: ua2022"
+    if not corpus.is_file() or not gold_path.is_file():
+        return [Figure(name, "changes right within a day", "n/a", command=COMMAND,
+                       note=f"{corpus} or {gold_path} absent")]
+    from frontwatch.pipeline import ingest_sources
+    from frontwatch.store import Store
+
+    gold = read_gold(gold_path)
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "control-eval.db"
+        summary = ingest_sources([str(corpus)], db_path=db)
+        with Store.open(db, readonly=True) as store:
+            histories = timeline(store.control_evidence())
+    card = score(histories, gold)
+    for line in explain(card):
+        print(line)
+    n = len(gold)
+    right, early, missed = card.count("right"), card.count("early"), card.count("missed")
+    claims = claim_figures(histories)
+    median = statistics.median(claims.days_to_held) if claims.days_to_held else "n/a"
+    held_share = claims.later_held / claims.first_seen_as_claim if claims.first_seen_as_claim else "n/a"
+    ingest_note = f"{summary.reports} reports read, {summary.bad} skipped, {summary.events} events"
+    return [
+        Figure(name, "changes right within a day (of gold)", f"{right}/{n} ({100 * right / n:.0f}%)",
+               anchor="goal: >= 90%", command=COMMAND, note=ingest_note),
+        Figure(name, "changes called too early", float(early), anchor="goal: 0", command=COMMAND),
+        Figure(name, "changes given to a wrong side", float(len(card.wrong)), anchor="goal: 0", command=COMMAND),
+        Figure(name, "changes missed (incl. late)", float(missed), command=COMMAND),
+        Figure(name, "changes first seen as a party's claim", float(claims.first_seen_as_claim), command=COMMAND),
+        Figure(name, "  of those later held (share)", held_share, command=COMMAND),
+        Figure(name, "  median days from claim to held", median if isinstance(median, str) else float(median),
+               command=COMMAND),
+        Figure(name, "never-confirmed changes shown held", float(claims.never_confirmed_but_held),
+               anchor="must be 0", command=COMMAND),
+    ]
