@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import string
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,6 +22,7 @@ ACTORS_FILE = DATA_DIR / "actors.json"
 # A hyphen before a name makes it a modifier ("pro-Taliban accounts", "anti-Taliban bastion"), not a mention.
 _BEFORE = r"(?<![\w-])"
 _AFTER = r"(?![\w-])"
+_FOLD = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,7 @@ class ActorRegistry:
             for alias in [actor.name, *item.get("aliases", [])]:
                 if " " in alias:
                     # "Russian Armed Forces" and "Russian armed forces" are one alias; "US" and "us" are not.
-                    self._by_phrase.setdefault(alias.lower(), actor.name)
+                    self._by_phrase.setdefault(alias.translate(_FOLD), actor.name)
                 for form in _variants(alias):
                     self._by_alias.setdefault(form, actor.name)
             for metonym in item.get("metonyms", []):
@@ -71,7 +73,8 @@ class ActorRegistry:
                 for form in _variants(phrase):
                     self._generic.setdefault(form, group["refers_to"])
         self._alias_re = _alternation([a for a in self._by_alias if " " not in a])
-        self._phrase_re = _alternation(list(self._by_phrase), re.IGNORECASE)
+        # Matched against ASCII-folded text: same offsets, and far faster than an IGNORECASE alternation.
+        self._phrase_re = _alternation(list(self._by_phrase))
         self._generic_re = _alternation(list(self._generic))
         verbs = "|".join(re.escape(v) for v in data.get("metonym_verbs", []))
         metonyms = "|".join(re.escape(m) for m in self._by_metonym)
@@ -101,8 +104,8 @@ class ActorRegistry:
         """Actor mentions by name, alias or speaking metonym: longest match, non-overlapping, in text order."""
         found: list[tuple[int, int, Actor]] = []
         if self._phrase_re:
-            for m in self._phrase_re.finditer(text):
-                found.append((m.start(), m.end(), self._entries[self._by_phrase[m.group().lower()]].actor))
+            for m in self._phrase_re.finditer(text.translate(_FOLD)):
+                found.append((m.start(), m.end(), self._entries[self._by_phrase[m.group()]].actor))
         if self._alias_re:
             for m in self._alias_re.finditer(text):
                 if not any(s < m.end() and m.start() < e for s, e, _ in found):
@@ -138,9 +141,9 @@ class ActorRegistry:
     def resolve(self, name: str) -> Actor | None:
         """The actor a name, alias or metonym stands for."""
         key = name.strip()
-        canonical = self._by_alias.get(key) or self._by_phrase.get(key.lower()) or self._by_metonym.get(key)
+        canonical = self._by_alias.get(key) or self._by_phrase.get(key.translate(_FOLD)) or self._by_metonym.get(key)
         if canonical is None and key.lower().startswith("the "):
-            canonical = self._by_alias.get(key[4:]) or self._by_phrase.get(key[4:].lower())
+            canonical = self._by_alias.get(key[4:]) or self._by_phrase.get(key[4:].translate(_FOLD))
         return self._entries[canonical].actor if canonical else None
 
     def side(self, actor: Actor | str) -> str | None:

@@ -21,8 +21,8 @@ ATTRIBUTION_FILE = DATA_DIR / "attribution.json"
 _INDEPENDENT = ("official", "security source", "local official", "resident", "media")
 _QUOTES = "\"“”‘’'«»"
 # Where a clause ends: the speaker of a verb is named after it, and modal words do not reach past it.
-_CLAUSE_END = re.compile(r"[;:—–]|,\s|\s--\s|[\"“”«»]|\b(?:after|as|when|while|but|because|before|although|though|"
-                         r"who|which|where|whereas)\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[;:—–]|,\s|\s--\s|[\"“”«»]|\b(?:after|as|when|while|but|because|before|although|"
+                         r"though|who|which|where|whereas)\b", re.IGNORECASE)
 _INVERTING_VERBS = frozenset({"said", "says", "added", "adds", "wrote", "stated", "noted", "reported"})
 # A finite verb after "said" means a reported clause ("said the town had fallen"), not an inverted speaker.
 _FINITE = re.compile(r"\b(?:had|has|have|was|were|is|are|would|will|could|been|did|does)\b|n't", re.IGNORECASE)
@@ -270,10 +270,10 @@ def attribute(sentence: str, trigger: tuple[int, int] | None = None, *,
     """The modality and sources of the event at ``trigger`` (sentence-relative), else of the main clause.
 
     ``previous`` is the attribution of the sentence before: a quotation or "he said" with no speaker of its
-    own inherits it (``quoted`` says whether the sentence lies inside a quotation, see ``inside_quotation``;
-    by default a sentence that opens or closes with a quotation mark counts). ``holder`` (the side an event favours, e.g. a control change's new holder) tells a
-    party's claim of its own gain from its concession of a loss; without it, a party speaking is a claim
-    unless it "confirmed" or "acknowledged".
+    own inherits it. ``quoted`` says whether the sentence lies inside a quotation (see ``inside_quotation``);
+    by default a sentence that opens or closes with a quotation mark counts. ``holder`` (the side the event
+    favours, e.g. a control change's new holder) tells a party's claim of its own gain from its concession
+    of a loss; without it, a party speaking is a claim unless it confirms a loss ("confirmed the fall of").
     """
     registry = registry or ActorRegistry.default()
     lex = _lexicon()

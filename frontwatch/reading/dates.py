@@ -267,7 +267,7 @@ def _later(m, published, past, bare):
 
 
 _B, _E = r"(?<![\w-])", r"(?![\w-])"
-_RULES: list[tuple[re.Pattern[str], Resolver]] = [(re.compile(_B + p + _E, re.IGNORECASE), f) for p, f in [
+_PATTERNS: list[tuple[str, Resolver]] = [
     (r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})", _iso),
     (r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})", _numeric),
     (r"(?P<a>\d{1,2})\.(?P<b>\d{1,2})\.(?P<y>\d{4})", _numeric),
@@ -301,7 +301,8 @@ _RULES: list[tuple[re.Pattern[str], Resolver]] = [(re.compile(_B + p + _E, re.IG
      r"|the\s+same\s+day|the\s+next\s+day|the\s+following\s+(?:day|morning)|the\s+day\s+after"
      r"|shortly\s+(?:after(?:wards)?|afterwards)|soon\s+after(?:wards)?|afterwards|subsequently|later"
      r"|(?:(?:^|(?<=[,;]\s)|(?<=\band\s))then)(?!\s*-)", _later),
-]]
+]
+_RULES = [(re.compile(_B + "(?:" + p + ")" + _E, re.IGNORECASE), f) for p, f in _PATTERNS]
 
 
 def _scan(text: str, published: dt.date | None, past: bool,
@@ -352,7 +353,8 @@ def date_of_sentence(sentence: str, published: dt.date | None, *,
     dates = [f for f in found if isinstance(f[2], ResolvedDate)]
     markers = [f for f in found if isinstance(f[2], _Later)]
     if not dates and markers and previous is not None:
-        dates = [(s, e, _from_previous(previous, v, published, past)) for s, e, v in markers]  # type: ignore[arg-type]
+        dates = [(s, e, _from_previous(previous, v, published, past))  # type: ignore[arg-type]
+                 for s, e, v in markers]
     if not dates:
         return None
     if trigger is None:

@@ -30,6 +30,12 @@ def test_mentions_are_longest_match_with_offsets(registry):
     assert actor.name == "Ukraine"
 
 
+def test_multiword_alias_matches_in_any_case_but_short_names_do_not(registry):
+    text = "The Russian Armed Forces and the UKRAINIAN ARMED FORCES both claimed the hill."
+    assert names(registry.find(text)) == ["Russia", "Ukraine"]
+    assert names(registry.find("Nato envoys met; a wagner aria played.")) == ["NATO"]
+
+
 def test_hyphenated_modifier_is_not_a_mention(registry):
     assert registry.find("Pro-Taliban accounts posted photos from the anti-Taliban bastion.") == []
 

@@ -103,7 +103,8 @@ def test_independent_and_plain_reports_are_asserted(sentence, word, expected):
 
 
 @pytest.mark.parametrize("sentence, word, expected", [
-    ("“The attackers are in every district,” Oleh Petrenko, head of the regional administration, wrote on Telegram.",
+    ("“The attackers are in every district,” Oleh Petrenko, head of the regional administration, "
+     "wrote on Telegram.",
      "attackers", [("head of the regional administration", "local official")]),
     ("The head of the district military administration, Ivan Kovalenko, said the town had been abandoned.",
      "abandoned", [("military administration", "local official")]),
