@@ -144,6 +144,12 @@ def test_later_marker_without_previous_date_gives_none():
     assert date_of_sentence("The governor later fled to the airport.", FRIDAY) is None
 
 
+def test_date_words_inside_other_words_are_not_dates():
+    previous = day(2021, 8, 10)
+    assert date_of_sentence("The strike caused collateral damage near the bazaar.", FRIDAY, previous=previous) is None
+    assert date_of_sentence("Fighters left the unilaterally declared zone.", FRIDAY, previous=previous) is None
+
+
 def test_since_then_is_not_a_later_marker():
     assert date_of_sentence("Since then the city has been quiet.", FRIDAY, previous=day(2021, 8, 2)) is None
 
