@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import feedparser
 
+from frontwatch import config
 from frontwatch.errors import BadInput
-from frontwatch.ingest.decoding import read_bytes
+from frontwatch.ingest.decoding import read_bytes, size_problem
 from frontwatch.ingest.published import normalise_date
 from frontwatch.ingest.webpage import fragment_text, outlet_of
 from frontwatch.records import Article
+
+FETCH_TIMEOUT_S = 30
 
 
 def read_feed_file(path: Path, published: str | None = None) -> Iterator[Article | BadInput]:
@@ -29,8 +34,29 @@ def read_feed_file(path: Path, published: str | None = None) -> Iterator[Article
 
 
 def read_feed_url(url: str, published: str | None = None) -> Iterator[Article | BadInput]:
-    """Every entry of a feed fetched over http(s)."""
-    yield from _entries(feedparser.parse(url), url, published)
+    """Every entry of a feed fetched over http(s), within a time limit and the size limit of a file."""
+    try:
+        data = _fetch(url)
+    except BadInput as bad:
+        yield bad
+        return
+    yield from _entries(feedparser.parse(data), url, published)
+
+
+def _fetch(url: str) -> bytes:
+    # Fetched here rather than by feedparser so that a dead or endless server cannot hang or flood a batch.
+    request = urllib.request.Request(url, headers={"User-Agent": "frontwatch feed reader"})
+    try:
+        with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT_S) as response:
+            data = response.read(config.MAX_ARTICLE_BYTES + 1)
+    except (urllib.error.URLError, OSError, ValueError) as err:
+        raise BadInput(url, f"feed cannot be fetched ({' '.join(str(err).split())})") from None
+    problem = size_problem(len(data))
+    if problem:
+        raise BadInput(url, f"feed {problem}")
+    if not data.strip():
+        raise BadInput(url, "feed is empty")
+    return data
 
 
 def _entries(feed: feedparser.FeedParserDict, source: str, published: str | None) -> Iterator[Article | BadInput]:

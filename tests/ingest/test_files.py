@@ -301,3 +301,55 @@ def test_txt_date_from_a_wire_dateline(tmp_path: Path):
     path.write_text("Herat falls\nHERAT, Aug 12, 2021 (AFP) - Insurgents took the western city on Thursday after "
                     "weeks of fighting on its outskirts, officials said.\n", encoding="utf-8")
     assert _only_article([str(path)]).published == "2021-08-12"
+
+
+@pytest.fixture()
+def feed_server(monkeypatch: pytest.MonkeyPatch):
+    """A feed served over HTTP from this machine (tests never reach the network, nor a proxy)."""
+    import http.server
+    import threading
+
+    for name in ("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 (the name http.server calls)
+            body = RSS.encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/rss+xml")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):  # keep test output clean
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/feed.rss"
+    server.shutdown()
+    server.server_close()
+
+
+def test_feed_url_entries_become_articles(feed_server: str):
+    items = list(read_articles([feed_server]))
+    assert [a.title for a in items] == ["Rebels enter district centre", "Airport reopens"]
+    assert items[0].source == f"{feed_server}#entry1"
+
+
+def test_feed_url_that_cannot_be_fetched_is_a_bad_input_and_the_batch_goes_on(tmp_path: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch):
+    import socket
+
+    for name in ("http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    good = tmp_path / "good.txt"
+    good.write_text(REPORT, encoding="utf-8")
+    bad, article = list(read_articles([f"http://127.0.0.1:{port}/feed.xml", str(good)]))
+    assert isinstance(bad, BadInput) and "feed cannot be fetched" in str(bad) and "\n" not in str(bad)
+    assert isinstance(article, Article)
