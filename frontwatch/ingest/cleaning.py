@@ -10,7 +10,9 @@ and marks each one ``is_body=False`` with a ``reason`` when it is boilerplate:
   it is short, does not end a sentence, does not start in lower case, and does not continue a paragraph: the
   line before it ended a sentence (or was itself not body) and the line after it does not go on in lower case.
   Inline related-article headlines, section subheads and page furniture all have this shape; a real one-sentence
-  paragraph ends with a full stop and stays body.
+  paragraph ends with a full stop and stays body, and so does a sentence cut off by the scraper (it holds
+  words headlines leave out, such as "said" or "had", or ends on "of" or "the"). A Title Case line is a
+  headline even where the scraped text around it runs on.
 
 Scraped pages often hold a whole paragraph on one line with a related link glued to its end ("... denied.Also
 Read - Other story title"); such a tail is split off as its own not-body segment.
