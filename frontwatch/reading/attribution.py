@@ -88,7 +88,7 @@ def _lexicon() -> _Lexicon:
         markers={kind: _phrases_re(data[kind]) for kind in ("planned", "forecast", "hypothetical")},
         sources=sources,
         pronouns=frozenset(p.lower() for p in data.get("pronouns", [])),
-        loss=re.compile(r"^(?:" + "|".join(re.escape(w) for w in data["loss_words"]) + ")", re.IGNORECASE),
+        loss=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in data["loss_words"]) + ")", re.IGNORECASE),
     )
 
 
@@ -97,6 +97,8 @@ def _speaker_regions(sentence: str) -> list[tuple[int, int, str, int]]:
     lex = _lexicon()
     regions = []
     for verb in lex.speech.finditer(sentence):
+        if verb.group()[:1].isupper() and sentence[:verb.start()].strip(_QUOTES + " "):
+            continue  # "the United States" is no speech verb; "According to" opens a sentence
         word = verb.group().lower()
         if word == "according to":
             rest = sentence[verb.end():]
@@ -156,13 +158,15 @@ def _sources_in(region: str, verb: str, registry: ActorRegistry, focus_country: 
             return [(actor.name, None if registry.is_party(actor) else "official", actor)]
         if registry.generic_role(phrase) == "protagonist":
             return [(re.sub(r"^the\s+", "", phrase, flags=re.IGNORECASE), None, None)]
+    # Longest phrase first across kinds: "social media" (other) over the "media" inside it.
+    matches = sorted(((m, kind) for pattern, kind in _lexicon().sources for m in pattern.finditer(region)),
+                     key=lambda mk: (mk[0].start() - mk[0].end(), mk[0].start()))
     taken: list[tuple[int, int]] = []
-    for pattern, kind in _lexicon().sources:
-        for m in pattern.finditer(region):
-            if any(m.start() < e and s < m.end() for s, e in taken):
-                continue
-            taken.append((m.start(), m.end()))
-            found.append((m.group(), kind, None))
+    for m, kind in matches:
+        if any(m.start() < e and s < m.end() for s, e in taken):
+            continue
+        taken.append((m.start(), m.end()))
+        found.append((m.group(), kind, None))
     order = {k: i for i, k in enumerate(_INDEPENDENT + ("other",))}
     # The most specific kind first ("security source" over the "source" inside it was handled by longest match).
     found.sort(key=lambda f: order.get(f[1] or "", 99))

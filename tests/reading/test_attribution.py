@@ -115,6 +115,23 @@ def test_speaker_in_apposition_before_the_verb(sentence, word, expected):
     assert sources(read(sentence, word)) == expected
 
 
+def test_capitalised_name_holding_a_speech_verb_is_no_speaker():
+    s = "The militants took the town as the United States and Britain flew their staff out."
+    assert read(s, "took").attribution == []
+
+
+def test_longest_source_phrase_decides_the_kind():
+    s = "Pro-government social media accounts reported that the bridge had been blown up."
+    assert sources(read(s, "blown up")) == [("social media accounts", "other")]
+
+
+def test_concession_is_read_from_a_multiword_trigger():
+    s = "On Tuesday, the interior ministry confirmed the fall of Kunduz city."
+    result = read(s, "the fall of", focus_country="AF")
+    assert result.modality == "asserted"
+    assert sources(result) == [("Afghan government", "official")]
+
+
 def test_officials_and_residents_together_give_two_sources():
     s = "Earlier Thursday, officials and residents in Kunduz told AFP that government forces had fled."
     assert sources(read(s, "fled")) == [("officials", "official"), ("residents", "resident")]
