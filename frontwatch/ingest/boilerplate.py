@@ -1,4 +1,4 @@
-"""The boilerplate phrase rules of ``boilerplate.json``: which lines of a page are not the report."""
+"""The boilerplate phrase rules of ``data/boilerplate.json``: which lines of a page are not the report."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-RULES_FILE = Path(__file__).resolve().parent / "boilerplate.json"
+RULES_FILE = Path(__file__).resolve().parent / "data" / "boilerplate.json"
 _DEFAULT_MAX_CHARS = 160
 _DEFAULT_MAX_WORDS = 30
 

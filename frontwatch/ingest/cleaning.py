@@ -4,7 +4,7 @@ The text is never changed (every record points into it as read). ``clean`` split
 and marks each one ``is_body=False`` with a ``reason`` when it is boilerplate:
 
 - a line that repeats the report's title -> ``title``;
-- a line matched by a phrase rule of ``boilerplate.json`` (comments, "Read more", captions, bylines, banners,
+- a line matched by a phrase rule of ``data/boilerplate.json`` (comments, "Read more", captions, bylines, banners,
   tweets, time stamps, tags) -> the rule's reason;
 - a *title-like* line -> ``headline`` (or ``menu`` / ``story-list`` for runs of them). A line is title-like when
   it is short, does not end a sentence, does not start in lower case, and does not continue a paragraph: the
