@@ -36,16 +36,25 @@ def extract_events(articles: Iterable[Article]) -> Iterator[tuple[Article, list[
 
 
 def _extract_chunk(chunk: list[Article], lexicon: Lexicon) -> Iterator[tuple[Article, list[Event]]]:
-    # Only body paragraphs that hold a trigger phrase reach spaCy: most of a news page never needs it.
+    # Only body paragraphs that hold a trigger phrase reach spaCy, and of those only the sentences that hold
+    # one reach its NER, by far the dearest component: most of a news page never needs either.
+    nlp = pipeline()
     jobs: list[tuple[str, tuple[int, Segment]]] = []
     for i, article in enumerate(chunk):
         for seg in _body_segments(article):
             text = article.text[seg.start:seg.end]
             if lexicon.has_trigger(text):
                 jobs.append((text, (i, seg)))
-    parsed: dict[int, list[tuple[Segment, Doc]]] = defaultdict(list)
-    for doc, (i, seg) in pipeline().pipe(jobs, as_tuples=True, batch_size=64):
-        parsed[i].append((seg, doc))
+    parsed: dict[int, list[tuple[Segment, list[_Sentence]]]] = defaultdict(list)
+    to_tag: list[tuple[Doc, _Sentence]] = []
+    for doc, (i, seg) in nlp.pipe(jobs, as_tuples=True, batch_size=64, disable=["ner"]):
+        sentences = list(_sentences(seg, doc))
+        parsed[i].append((seg, sentences))
+        to_tag.extend((sent_doc, sentence) for sent_doc, sentence in sentences_with_docs(doc, sentences, lexicon))
+    if to_tag and "ner" in nlp.pipe_names:
+        tagged = nlp.get_pipe("ner").pipe((d for d, _ in to_tag), batch_size=64)
+        for doc, (_, sentence) in zip(tagged, to_tag):
+            sentence.add_entities(doc)
     for i, article in enumerate(chunk):
         yield article, _ArticleReader(article, lexicon).events(parsed.get(i, []))
 
@@ -66,8 +75,21 @@ def _body_segments(article: Article) -> list[Segment]:
 class _Sentence:
     text: str
     start: int  # offset in article.text
+    offset: int  # where the stripped text starts in the segment's doc
     persons: list[tuple[int, int]] = field(default_factory=list)
     dates: list[tuple[int, int]] = field(default_factory=list)
+    ents: list[tuple[int, int, str]] = field(default_factory=list)  # offsets in article.text
+
+    def add_entities(self, doc: Doc) -> None:
+        """Take the named entities spaCy found in this sentence's own doc (offsets of the raw sentence)."""
+        lead = len(doc.text) - len(doc.text.lstrip())
+        for ent in doc.ents:
+            span = (ent.start_char - lead, ent.end_char - lead)
+            self.ents.append((self.start + span[0], self.start + span[1], ent.label_))
+            if ent.label_ == "PERSON":
+                self.persons.append(span)
+            elif ent.label_ in ("DATE", "TIME"):
+                self.dates.append(span)
 
 
 class _ArticleReader:
@@ -80,14 +102,14 @@ class _ArticleReader:
         self.key = article.url or hashlib.sha1(article.text.encode("utf-8")).hexdigest()
         self.published = parse_iso_date(article.published)
 
-    def events(self, parsed: list[tuple[Segment, Doc]]) -> list[Event]:
+    def events(self, parsed: list[tuple[Segment, list[_Sentence]]]) -> list[Event]:
         if not parsed:
             return []
         from frontwatch.places import country_focus, geoparse
 
         article = self.article
         body = _body_segments(article)
-        ents = [(seg.start + e.start_char, seg.start + e.end_char, e.label_) for seg, doc in parsed for e in doc.ents]
+        ents = [ent for _, sentences in parsed for sentence in sentences for ent in sentence.ents]
         self.toponyms = sorted((t for t in geoparse(article.text, segments=article.segments or body, ents=ents)
                                 if t.place is not None), key=lambda t: t.start)
         self.focus = country_focus(self.toponyms)
@@ -99,13 +121,13 @@ class _ArticleReader:
         self.previous_said: Attributed | None = None
         events: list[Event] = []
         seen: set[str] = set()
-        docs = {seg.start: doc for seg, doc in parsed}
+        read = {seg.start: sentences for seg, sentences in parsed}
         for seg in body:
-            doc = docs.get(seg.start)
-            if doc is None:
+            sentences = read.get(seg.start)
+            if sentences is None:
                 self._pass_by(article.text[seg.start:seg.end])
                 continue
-            for sentence in _sentences(seg, doc):
+            for sentence in sentences:
                 for event in self._read_sentence(sentence):
                     if event.event_id not in seen:
                         seen.add(event.event_id)
@@ -269,17 +291,19 @@ def _sentences(seg: Segment, doc: Doc) -> Iterator[_Sentence]:
     for sent in doc.sents:
         raw = sent.text
         text = raw.strip()
-        if not text:
-            continue
-        offset = sent.start_char + (len(raw) - len(raw.lstrip()))
-        sentence = _Sentence(text, seg.start + offset)
-        for ent in sent.ents:
-            span = (ent.start_char - offset, ent.end_char - offset)
-            if ent.label_ == "PERSON":
-                sentence.persons.append(span)
-            elif ent.label_ in ("DATE", "TIME"):
-                sentence.dates.append(span)
-        yield sentence
+        if text:
+            offset = sent.start_char + (len(raw) - len(raw.lstrip()))
+            yield _Sentence(text, seg.start + offset, offset)
+
+
+def sentences_with_docs(doc: Doc, sentences: list[_Sentence], lexicon: Lexicon) -> Iterator[tuple[Doc, _Sentence]]:
+    """The sentences of a paragraph that hold a trigger, each as a doc of its own for the NER."""
+    by_offset = {s.offset: s for s in sentences}
+    for sent in doc.sents:
+        lead = len(sent.text) - len(sent.text.lstrip())
+        sentence = by_offset.get(sent.start_char + lead)
+        if sentence is not None and lexicon.has_trigger(sentence.text):
+            yield sent.as_doc(), sentence
 
 
 def extract_text(text: str, published: str | None = None, **article_fields) -> list[Event]:
