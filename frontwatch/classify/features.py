@@ -1,0 +1,83 @@
+"""Features of a normalised text: word 1-2 grams, character 3-5 grams (TF-IDF) and cue groups."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.feature_extraction.text import CountVectorizer
+from sklearn.preprocessing import normalize
+
+from frontwatch.classify.cues import CueMatcher
+
+WORD_TOKENS = r"(?u)\b\w[\w'-]*\b"
+WORD_NGRAMS = (1, 2)
+CHAR_NGRAMS = (3, 5)
+
+
+def word_counter(vocabulary: list[str] | None = None, **kw) -> CountVectorizer:
+    """The word n-gram counter (fixed vocabulary when given)."""
+    vocab = {term: i for i, term in enumerate(vocabulary)} if vocabulary is not None else None
+    return CountVectorizer(analyzer="word", ngram_range=WORD_NGRAMS, token_pattern=WORD_TOKENS,
+                           lowercase=True, vocabulary=vocab, dtype=np.float32, **kw)
+
+
+def char_counter(vocabulary: list[str] | None = None, **kw) -> CountVectorizer:
+    """The character n-gram counter, within word boundaries (fixed vocabulary when given)."""
+    vocab = {term: i for i, term in enumerate(vocabulary)} if vocabulary is not None else None
+    return CountVectorizer(analyzer="char_wb", ngram_range=CHAR_NGRAMS, lowercase=True,
+                           vocabulary=vocab, dtype=np.float32, **kw)
+
+
+def tfidf(counts: sp.csr_matrix, idf: np.ndarray) -> sp.csr_matrix:
+    """Sublinear TF times IDF, L2-normalised per text."""
+    counts = counts.tocsr(copy=True)
+    counts.data = 1.0 + np.log(counts.data)
+    return normalize(counts @ sp.diags(idf.astype(np.float32)), copy=False)
+
+
+def idf_of(counts: sp.csr_matrix) -> np.ndarray:
+    """Smoothed inverse document frequency, as scikit-learn's TfidfTransformer computes it."""
+    df = np.bincount(counts.tocsr().indices, minlength=counts.shape[1])  # column of each stored count
+    return (np.log((1 + counts.shape[0]) / (1 + df)) + 1.0).astype(np.float32)
+
+
+@dataclass
+class Featuriser:
+    """Turns normalised texts into one sparse row each; the vocabularies come from training."""
+
+    word_vocab: list[str]
+    word_idf: np.ndarray
+    char_vocab: list[str]
+    char_idf: np.ndarray
+    cue_groups: dict[str, list[str]]
+    word_weight: float = 1.0
+    char_weight: float = 1.0
+    cue_weight: float = 0.5
+
+    def __post_init__(self) -> None:
+        self._words = word_counter(self.word_vocab)
+        self._chars = char_counter(self.char_vocab)
+        self._cues = CueMatcher(self.cue_groups)
+
+    @property
+    def n_features(self) -> int:
+        return len(self.word_vocab) + len(self.char_vocab) + len(self.cue_groups)
+
+    def cue_matrix(self, texts: list[str]) -> sp.csr_matrix:
+        """One column per cue group: 1 where the group occurs."""
+        rows, cols = [], []
+        for r, text in enumerate(texts):
+            hits = self._cues.hits(text)
+            rows.extend([r] * len(hits))
+            cols.extend(hits)
+        data = np.ones(len(rows), dtype=np.float32)
+        return sp.csr_matrix((data, (rows, cols)), shape=(len(texts), len(self.cue_groups)))
+
+    def transform(self, texts: list[str]) -> sp.csr_matrix:
+        """Feature rows for normalised texts."""
+        words = tfidf(self._words.transform(texts), self.word_idf) * self.word_weight
+        chars = tfidf(self._chars.transform(texts), self.char_idf) * self.char_weight
+        cues = self.cue_matrix(texts) * self.cue_weight
+        return sp.hstack([words, chars, cues], format="csr", dtype=np.float32)

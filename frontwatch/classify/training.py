@@ -1,0 +1,221 @@
+"""Training data, held-out splits and the fit of the ACLED sub-event model (development only).
+
+Reads the labelled ACLED notes and the no-event sentences from the shared development data; nothing here
+runs when frontwatch classifies, and none of the text read here is written into the package.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import random
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from sklearn.model_selection import train_test_split
+from sklearn.svm import LinearSVC
+
+from frontwatch.classify.cues import CueMatcher, load_cue_groups
+from frontwatch.classify.features import Featuriser, char_counter, idf_of, word_counter
+from frontwatch.classify.model import NO_EVENT, SubEventModel
+from frontwatch.classify.normalise import first_sentence, normalise
+from frontwatch.classify.synthetic import template_sentences, with_attribution
+from frontwatch.classify.taxonomy import ACLED_SUB_EVENT_TYPES
+
+SEED = 20211
+HOLDOUT = 0.25
+ACLED_FILES = (
+    ("acled_notes_2020-03_afghanistan.csv", "acled export 2020-03 Afghanistan"),
+    ("acled_notes_2020-04-27_05-09_world.csv", "acled export 2020-04/05 world"),
+    ("acled_pool_33k.csv", None),  # the pool names each row's origin
+)
+IPE_SENTENCES = Path("indiapoliceevents") / "sents.csv"
+WRITTEN_NON_EVENTS = Path(__file__).resolve().parent / "data" / "non_events.txt"
+# The country split trains on the five largest single-country exports and tests on every other country.
+TRAIN_COUNTRIES = ("Somalia", "Kenya", "Sri Lanka", "Bangladesh", "Burkina Faso")
+# No-event cue groups: an IndiaPoliceEvents sentence without police action may still report an event
+# (a mob, a killing); any hit of an event cue keeps it out of the no-event class.
+_NON_EVENT_SAFE_GROUPS = {"not_event", "peaceful", "protest", "agreement", "group_change"}
+
+
+@dataclass(frozen=True)
+class Example:
+    """One labelled text: an ACLED note with its sub-event type, or a sentence reporting no event."""
+
+    text: str
+    label: str
+    country: str | None
+    origin: str
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def load_acled(events_dir: Path) -> list[Example]:
+    """The ACLED notes of the three files, deduplicated on their normalised text."""
+    seen: set[str] = set()
+    out: list[Example] = []
+    for name, origin in ACLED_FILES:
+        for row in _read_csv(events_dir / name):
+            label, notes = row.get("sub_event_type", "").strip(), row.get("notes", "").strip()
+            if label not in ACLED_SUB_EVENT_TYPES or not notes:
+                continue
+            key = normalise(notes).lower()
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(Example(notes, label, row.get("country") or None, origin or row.get("origin", "pool")))
+    return out
+
+
+def _fix_mojibake(text: str) -> str:
+    """Undo UTF-8 read as cp1252 (the IndiaPoliceEvents sentences carry it)."""
+    try:
+        return text.encode("cp1252").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return text
+
+
+def load_non_events(events_dir: Path, limit: int = 8000) -> list[Example]:
+    """No-event sentences: IndiaPoliceEvents sentences without police action or event cues, and our own."""
+    matcher = CueMatcher(load_cue_groups())
+    event_groups = {i for i, n in enumerate(matcher.names) if n not in _NON_EVENT_SAFE_GROUPS}
+    out: list[Example] = []
+    path = events_dir / IPE_SENTENCES
+    if path.exists():
+        for row in _read_csv(path):
+            if row.get("ANY_ACTION") != "0":
+                continue
+            text = re.sub(r"\s+", " ", _fix_mojibake(row.get("sent_text", ""))).strip()
+            if not (40 <= len(text) <= 400) or len(text.split()) < 7:
+                continue
+            if event_groups.intersection(matcher.hits(text)):
+                continue
+            out.append(Example(text[:1].upper() + text[1:], NO_EVENT, "India", "indiapoliceevents"))
+    rng = random.Random(SEED)
+    rng.shuffle(out)
+    out = out[:limit]
+    for line in WRITTEN_NON_EVENTS.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            out.append(Example(line.strip(), NO_EVENT, None, "frontwatch written"))
+    return out
+
+
+def load_corpus(events_dir: Path) -> list[Example]:
+    """Every labelled example, ACLED notes first."""
+    return load_acled(events_dir) + load_non_events(events_dir)
+
+
+def stratified_split(examples: list[Example], seed: int = SEED) -> tuple[list[int], list[int]]:
+    """Indices of a stratified 75/25 split, the same on every run."""
+    idx = np.arange(len(examples))
+    train, test = train_test_split(idx, test_size=HOLDOUT, random_state=seed,
+                                   stratify=[e.label for e in examples])
+    return sorted(train.tolist()), sorted(test.tolist())
+
+
+def _hashed_quarter(text: str) -> bool:
+    return int(hashlib.md5(text.encode("utf-8")).hexdigest(), 16) % 4 == 0
+
+
+def country_split(examples: list[Example]) -> tuple[list[int], list[int]]:
+    """Train on ``TRAIN_COUNTRIES``' notes, test on all other countries' (no-event texts: a fixed 25% by hash)."""
+    train, test = [], []
+    for i, e in enumerate(examples):
+        if e.label == NO_EVENT:
+            (test if _hashed_quarter(e.text) else train).append(i)
+        else:
+            (train if e.country in TRAIN_COUNTRIES else test).append(i)
+    return train, test
+
+
+def augment(examples: list[Example], synthetic: bool = True, seed: int = SEED) -> list[tuple[str, str]]:
+    """Normalised (text, label) pairs for training: the texts, and news-like variants of them.
+
+    A news snippet is usually one sentence, often reported speech; the first sentence of a note is where it
+    states the event, so each note's first sentence is added on its own, a quarter of them with an
+    attribution ("..., officials said."). With ``synthetic``, the template sentences of the thin classes
+    are added too.
+    """
+    rng = random.Random(seed)
+    pairs: list[tuple[str, str]] = []
+    for e in examples:
+        text = normalise(e.text)
+        if not text:
+            continue
+        pairs.append((text, e.label))
+        lede = first_sentence(text)
+        if e.label != NO_EVENT and lede != text and len(lede) >= 30:
+            pairs.append((lede, e.label))
+        if rng.random() < 0.25:
+            pairs.append((with_attribution(lede, rng), e.label))
+    if synthetic:
+        pairs.extend((normalise(text), label) for text, label in template_sentences(seed))
+    return pairs
+
+
+def class_weights(labels: list[str], power: float = 0.5) -> dict[str, float]:
+    """Weights that lift rare classes by (n / (k * n_c)) ** power: balanced when power is 1."""
+    counts = Counter(labels)
+    n, k = len(labels), len(counts)
+    return {c: (n / (k * m)) ** power for c, m in counts.items()}
+
+
+@dataclass
+class TrainSettings:
+    """How the model is fitted; the defaults are the shipped model's."""
+
+    max_word_features: int = 40000
+    max_char_features: int = 60000
+    min_df: int = 2
+    C: float = 0.5
+    class_weight_power: float = 0.5
+    word_weight: float = 1.0
+    char_weight: float = 1.0
+    cue_weight: float = 0.5
+    synthetic: bool = True
+
+
+def fit(examples: list[Example], settings: TrainSettings = TrainSettings()) -> SubEventModel:
+    """Fit vocabularies, IDF and a linear SVM on the examples."""
+    pairs = augment(examples, synthetic=settings.synthetic)
+    texts = [t for t, _ in pairs]
+    labels = [lab for _, lab in pairs]
+    words = word_counter(min_df=settings.min_df, max_features=settings.max_word_features)
+    word_counts = words.fit_transform(texts)
+    chars = char_counter(min_df=settings.min_df, max_features=settings.max_char_features)
+    char_counts = chars.fit_transform(texts)
+    word_vocab = words.get_feature_names_out().tolist()
+    char_vocab = chars.get_feature_names_out().tolist()
+    featuriser = Featuriser(word_vocab, idf_of(word_counts), char_vocab, idf_of(char_counts), load_cue_groups(),
+                            word_weight=settings.word_weight, char_weight=settings.char_weight,
+                            cue_weight=settings.cue_weight)
+    X = featuriser.transform(texts)
+    svm = LinearSVC(C=settings.C, class_weight=class_weights(labels, settings.class_weight_power),
+                    random_state=SEED, max_iter=5000)
+    svm.fit(X, labels)
+    classes = svm.classes_.tolist()
+    return SubEventModel(featuriser, classes, svm.coef_.T.astype(np.float32), svm.intercept_.astype(np.float32),
+                         info={"train_texts": len(texts), "settings": settings.__dict__})
+
+
+def fit_temperature(model: SubEventModel, examples: list[Example]) -> float:
+    """The softmax temperature that minimises the log loss of held-out examples."""
+    scores = model.scores([e.text for e in examples])
+    index = {c: i for i, c in enumerate(model.classes)}
+    gold = np.array([index.get(e.label, -1) for e in examples])
+    keep = gold >= 0
+    scores, gold = scores[keep], gold[keep]
+    best, best_loss = 1.0, float("inf")
+    for t in np.geomspace(0.02, 5.0, 60):
+        z = scores / t
+        z -= z.max(axis=1, keepdims=True)
+        loss = -(z[np.arange(len(gold)), gold] - np.log(np.exp(z).sum(axis=1))).mean()
+        if loss < best_loss:
+            best, best_loss = float(t), float(loss)
+    return best
