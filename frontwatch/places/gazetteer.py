@@ -18,10 +18,11 @@ GAZETTEER_FILE = DATA / "gazetteer.tsv.gz"
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """A gazetteer place and what ranks it: whether it is a national capital."""
+    """A gazetteer place and what ranks it: whether it is a national capital, its own name's key."""
 
     place: Place
     capital: bool = False
+    key: str = ""  # normalise(place.name): a mention of its own name, not of an old or foreign one
 
 
 def _data_rows(name: str) -> list[list[str]]:
@@ -60,8 +61,10 @@ class Gazetteer:
                     self._by_country[f[4]] = i
                 elif f[6] == "admin1":
                     self._by_admin1[(f[4], normalise(f[5]))] = i
+        self._curated: set[str] = set()
         self._load_country_names()
         self._load_additions()
+        self._load_admin1_aliases()
         self._demonyms: dict[str, str] = {}
         for demonym, target in _data_rows("demonyms.tsv"):
             row = self._by_country.get(target) if len(target) == 2 and target.isupper() \
@@ -77,6 +80,7 @@ class Gazetteer:
             key = normalise(n)
             if n.endswith(".") and len(key) <= 4:
                 key += "."  # "Kan.", "Ga.": an abbreviation is one only with its dot
+            self._curated.add(key)
             if key:
                 got = self._index.setdefault(key, [])
                 if row not in got:
@@ -106,6 +110,13 @@ class Gazetteer:
             self._rows.append("\t".join(["", name, lat, lon, country, admin1, feature, population, "0", ""]))
             self._add_keys(len(self._rows) - 1, names)
 
+    def _load_admin1_aliases(self) -> None:
+        """Abbreviations and spellings of admin-1 names that the build did not know ("NSW", "Kan.")."""
+        for code, name, *rest in _data_rows("admin1_names.tsv"):
+            row = self._by_admin1.get((code[:2], normalise(name)))
+            if row is not None and rest and rest[0]:
+                self._add_keys(row, rest[0].split("|"))
+
     def _best(self, rows: list[int], country: str | None) -> int | None:
         """The most populous of these rows in that country."""
         found = [r for r in rows if not country or self.entry(r).place.country == country]
@@ -120,7 +131,7 @@ class Gazetteer:
             f = self._rows[row].split("\t")
             place = Place(name=f[1], geonameid=int(f[0]) if f[0] else None, lat=float(f[2]), lon=float(f[3]),
                           admin1=f[5] or None, country=f[4] or None, feature=f[6], population=int(f[7] or 0))
-            got = self._entries[row] = Entry(place, f[8] == "1")
+            got = self._entries[row] = Entry(place, f[8] == "1", normalise(f[1]))
         return got
 
     def entries(self, key: str) -> list[Entry]:
@@ -129,6 +140,10 @@ class Gazetteer:
 
     def has_key(self, key: str) -> bool:
         return key in self._index
+
+    def curated(self, key: str) -> bool:
+        """Whether a key comes from the data files (so a short acronym like "DRC" or "NSW" is meant)."""
+        return key in self._curated
 
     def demonym_key(self, key: str) -> str | None:
         """The key of the place a demonym names ("afghan", "russians" -> Afghanistan, Russia), or None."""

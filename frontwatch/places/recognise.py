@@ -27,6 +27,8 @@ class Index(Protocol):
 
     def demonym_key(self, key: str) -> str | None: ...
 
+    def curated(self, key: str) -> bool: ...
+
 
 @dataclass(frozen=True, slots=True)
 class Mention:
@@ -81,11 +83,41 @@ def _surnames(text: str, words: list[tuple[int, int]]) -> set[str]:
     return out
 
 
+_DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                         "central", "northeast", "northwest", "southeast", "southwest", "greater", "downtown",
+                         "upper", "lower", "new", "old"})
+PREV_RULE = True
+NEXT_RULE = False  # "Cincinnati Bengals": annotators count the place inside the team name
+
+
+def _inside_longer_name(text: str, start: int, end: int, words: list[tuple[int, int]], i: int,
+                        index: Index) -> bool:
+    """A one-word match inside a run of capitalised words that is no place ("Gordon Brown", "Jordan Smith")."""
+    if PREV_RULE and i > 0:
+        ps, pe = words[i - 1]
+        prev = text[ps:pe]
+        if text[pe:start] == " " and prev[:1].isupper() and not prev.isupper() \
+                and prev.lower() not in STOP_WORDS and prev.lower() not in _DIRECTIONS \
+                and not _SENTENCE_END.search(text[max(0, ps - 3):ps]) and ps != 0 \
+                and not index.has_key(normalise(prev)):
+            return True
+    if NEXT_RULE and i + 1 < len(words):
+        ns, ne = words[i + 1]
+        nxt = text[ns:ne]
+        if text[end:ns] == " " and nxt[:1].isupper() and not nxt.isupper() and nxt.lower() not in STOP_WORDS \
+                and not index.has_key(normalise(nxt)):
+            return True
+    return False
+
+
 def _rejected(text: str, start: int, end: int, words: list[tuple[int, int]], i: int, n: int,
-              lower_words: set[str], surnames: set[str]) -> bool:
+              lower_words: set[str], surnames: set[str], index: Index, key: str) -> bool:
     """Whether a gazetteer match is a common word or part of a person's name rather than a place."""
     surface = text[start:end]
     before = _previous_word(text, start)
+    if n > 1 and text[words[i][0]:words[i][1]].lower() in STOP_WORDS \
+            and not text[words[i + 1][0]:words[i + 1][1]][:1].isupper():
+        return True  # "It is", "The city": a sentence opening, not "The Hague"
     if n == 1:
         when = _common_words().get(surface.lower())
         if when == "never" or (when == "weak" and before.lower() not in _LOCATIVE):
@@ -96,10 +128,12 @@ def _rejected(text: str, start: int, end: int, words: list[tuple[int, int]], i: 
         # A capitalised word at the start of a sentence that the report also writes in lower case is a word.
         if sentence_start and surface.lower() in lower_words:
             return True
-        if surface.isupper() and len(surface) <= 3 and surface not in ("US", "UK", "UAE"):
-            return True  # acronyms: "IS", "AP", "IT"
+        if surface.isupper() and len(surface) <= 4 and not index.curated(key):
+            return True  # acronyms: "IS", "AP", "IT"; "US", "DRC", "NSW" are in the data files
         if surface in surnames:
             return True  # "Obama said", once the report has written "Barack Obama"
+        if _inside_longer_name(text, start, end, words, i, index):
+            return True
     if before.lower() in given_names() and _capitalised(before):
         return True  # "Ismail Khan", "Ned Price", "President Lincoln"
     if n == 1 and surface.lower() in given_names() and i + 1 < len(words):
@@ -152,7 +186,7 @@ def mentions(text: str, index: Index, demonyms: bool = False) -> list[Mention]:
                 key, end = key + ".", end + 1  # "Kan.", "W.Va.": abbreviations only with their dot
             elif not index.has_key(key):
                 continue
-            if not _rejected(text, s0, end, words, i, j - i + 1, lower_words, surnames):
+            if not _rejected(text, s0, end, words, i, j - i + 1, lower_words, surnames, index, key):
                 if text[end:end + 1] == "." and "." in text[s0:end]:
                     end += 1  # "U.S." keeps its last dot
                 hit = Mention(s0, end, key)

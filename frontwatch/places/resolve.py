@@ -20,6 +20,7 @@ _CONTAINED_IN = re.compile(
 FOCUS_BONUS = 3.0  # in the report's country: outweighs a thousandfold population, not a country's name
 MENTIONED_COUNTRY_BONUS = 1.5
 MENTIONED_ADMIN1_BONUS = 2.0
+OWN_NAME_BONUS = 1.5  # "Columbia" is a place called Columbia before one that was once called so
 
 
 def _candidates(text: str, m: Mention, gaz: Gazetteer) -> list[Entry]:
@@ -32,7 +33,7 @@ def _candidates(text: str, m: Mention, gaz: Gazetteer) -> list[Entry]:
             return admins
         return found
     # "Kandahar" alone is the city, not Kandahar province: drop a province whose own city bears its name.
-    cities = {(e.place.country, e.place.admin1) for e in found if e.place.feature == "city"}
+    cities = {(e.place.country, e.place.admin1) for e in found if e.place.feature == "city" and e.key == m.key}
     return [e for e in found if not (e.place.feature in ("admin1", "admin2")
                                      and (e.place.country, e.place.admin1) in cities)] or found
 
@@ -97,23 +98,42 @@ def resolve(text: str, mentions: list[Mention], gaz: Gazetteer, focus: str | Non
     votes = focus_counts(text, mentions, cands, gaz)
     if focus is None and votes:
         focus = votes.most_common(1)[0][0]
-    mentioned_countries = set(votes)
     admin1_votes: Counter = Counter()
     for entries in cands:
         unit = _clear_admin1(entries)
         if unit:
             admin1_votes[unit] += 2.0 if entries[0].place.feature == "admin1" else 1.0
+    chosen = [_best(m, entries, focus, set(votes), admin1_votes) for m, entries in zip(mentions, cands)]
+    # Second pass: the places chosen for the other mentions say which province or state the report is in
+    # ("Paris" beside Texas towns is Paris, Texas).
+    for k, (m, entries) in enumerate(zip(mentions, cands)):
+        if len(entries) < 2:
+            continue
+        others = [c for j, c in enumerate(chosen) if j != k and c is not None and c.key != m.key]
+        near_admin1 = Counter((c.place.country, c.place.admin1) for c in others if c.place.admin1)
+        near_country = Counter(c.place.country for c in others if c.place.country)
+        chosen[k] = _best(m, entries, focus, set(votes) | set(near_country), admin1_votes + near_admin1)
+    return chosen
+
+
+def _best(m: Mention, entries: list[Entry], focus: str | None, countries: set[str],
+          admin1_votes: Counter) -> Entry | None:
+    """The candidate with the highest score in the report's context."""
+    if not entries:
+        return None
     top_admin1 = admin1_votes.most_common(1)[0][0] if admin1_votes else None
 
     def score(e: Entry) -> float:
         p = e.place
         s = importance(e)
+        if e.key == m.key:
+            s += OWN_NAME_BONUS
         if focus and p.country == focus:
             s += FOCUS_BONUS
-        elif p.country in mentioned_countries:
+        elif p.country in countries:
             s += MENTIONED_COUNTRY_BONUS
         if p.feature != "admin1" and (p.country, p.admin1) in admin1_votes:
             s += MENTIONED_ADMIN1_BONUS + (1.0 if (p.country, p.admin1) == top_admin1 else 0.0)
         return s
 
-    return [max(entries, key=score) if entries else None for entries in cands]
+    return max(entries, key=score)
