@@ -19,6 +19,9 @@ from frontwatch.store import StoredEvent
 
 # Fighting by the losing side at a place up to this many days after the change is confirmed: not settled yet.
 FIGHTING_WINDOW_DAYS = 7
+# Contradictory reporting: a confirmed challenge replaces the standing holder only if more independent stories
+# confirm it than confirm the standing holder within this many days around the challenge.
+CONTRADICTION_DAYS = 3
 # Independent stories asserting a change (in the outlet's own voice) that make it held.
 STORIES_TO_HOLD = 2
 
@@ -157,7 +160,7 @@ def _changes(items: list[Evidence]) -> list[Change]:
             else:
                 challenger = challengers.setdefault(e.side, Change(e.place, e.side, current.holder))
                 challenger.support.append(e)
-                if challenger.confirmed:
+                if challenger.confirmed and _outweighs(challenger, current, items, e.date):
                     current = challenger
                     changes.append(current)
                     challengers.clear()
@@ -171,6 +174,17 @@ def _changes(items: list[Evidence]) -> list[Change]:
         elif current is not None and _still_fighting(current, e):
             current.contrary.append(e)
     return changes
+
+
+def _outweighs(challenger: Change, standing: Change, items: list[Evidence], date: str) -> bool:
+    """Whether more independent stories confirm the challenger than still confirm the standing holder, from a
+    few days before the challenge began to a few days after ``date``."""
+    start = min(e.date for e in challenger.support)
+    theirs = set().union(*(e.stories for e in challenger.support if e.grade != CLAIM))
+    ours = set().union(*(e.stories for e in items
+                         if e.kind == "support" and e.side == standing.holder and e.grade != CLAIM
+                         and -CONTRADICTION_DAYS <= _days(start, e.date) and _days(date, e.date) <= CONTRADICTION_DAYS))
+    return len(theirs) > len(ours)
 
 
 def _still_fighting(change: Change, e: Evidence) -> bool:

@@ -148,3 +148,12 @@ def test_claim_made_while_the_defenders_still_fight_there_does_not_date_the_chan
               concession(SOLEDAR, "2023-01-25", "Russia", "Ukraine")]
     [c] = _only(timeline(events)).changes
     assert (c.since, c.status) == ("2023-01-12", "held")
+
+
+def test_one_contrary_report_amid_many_confirming_the_holder_contests_but_does_not_hand_over():
+    # A single report, read as the town changing hands, while several independent outlets confirm the holder.
+    events = [change(SOLEDAR, "2023-01-12", "Russia", loser="Ukraine", by=[("residents", "resident")],
+                     story=f"paper-{i}") for i in range(3)]
+    events.append(concession(SOLEDAR, "2023-01-13", "Ukraine", "Russia", story="odd-one"))
+    [c] = _only(timeline(events)).changes
+    assert (c.holder, c.status) == ("Russia", "contested")
