@@ -145,8 +145,7 @@ class Store:
                             (digest, url_key)).fetchone():
                 return "duplicate"
             text_known = conn.execute("SELECT 1 FROM texts WHERE text_hash = ?", (digest,)).fetchone() is not None
-            if not text_known:
-                self._add_text(article.text, digest)
+            story = None if text_known else self._add_text(article.text, digest)
             cur = conn.execute(
                 "INSERT INTO reports (text_hash, url, url_key, outlet, published, title, source, ingested_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -157,16 +156,31 @@ class Store:
                 conn.execute("INSERT OR IGNORE INTO event_sources (event_id, report_id) "
                              "SELECT event_id, ? FROM events WHERE text_hash = ?", (report_id, digest))
                 return "new-source"
+            copies = self._story_events(story, digest) if story and story != digest else {}
             for event in events:
-                self._add_event(event, digest, report_id, stamp)
+                known = copies.get(_event_key(event))
+                if known:  # the same event in a syndicated copy: one event, one more source
+                    conn.execute("INSERT OR IGNORE INTO event_sources (event_id, report_id) VALUES (?, ?)",
+                                 (known, report_id))
+                else:
+                    self._add_event(event, digest, report_id, stamp)
             return "new"
 
-    def _add_text(self, text: str, digest: str) -> None:
+    def _add_text(self, text: str, digest: str) -> str:
+        """Store a new text, indexed for copies; its story."""
         bands = syndication.bands(text)
         story = self._story_of(text, bands) or digest
         self._conn.execute("INSERT INTO texts (text_hash, text, story_id) VALUES (?, ?, ?)", (digest, text, story))
         self._conn.executemany("INSERT OR IGNORE INTO text_bands (band, digest, text_hash) VALUES (?, ?, ?)",
                                [(b, d, digest) for b, d in bands])
+        return story
+
+    def _story_events(self, story: str, digest: str) -> dict[tuple, str]:
+        """The events already read from other copies of a story, by what makes two of them the same event."""
+        rows = self._conn.execute(
+            "SELECT e.event_id, e.record FROM events e JOIN texts t ON t.text_hash = e.text_hash "
+            "WHERE t.story_id = ? AND e.text_hash != ?", (story, digest)).fetchall()
+        return {_event_key(Event.from_dict(json.loads(record))): event_id for event_id, record in rows}
 
     def _story_of(self, text: str, bands: list[tuple[int, str]]) -> str | None:
         """The story an already stored copy of this text belongs to, if any."""
@@ -312,6 +326,13 @@ class Store:
                     "url": row[1], "outlet": row[2], "published": row[3], "title": row[4],
                     "ingested_at": row[5], "story_id": row[6]})
         return found
+
+
+def _event_key(event: Event) -> tuple:
+    """Two copies of one story state the same event when type, place, date, holder and sentence words agree."""
+    holder = event.control.holder if event.control else None
+    return (event.type, place_key(event.place), event.date, holder, event.modality,
+            " ".join(syndication.words(event.sentence)))
 
 
 def story_of(conn: sqlite3.Connection, text: str, bands: list[tuple[int, str]]) -> str | None:

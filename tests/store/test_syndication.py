@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from frontwatch.store import Store
-from store_samples import WIRE, report
+from store_samples import SOLEDAR, WIRE, event, report
 
 OTHER = ("Ukrainian commanders said on Friday that their troops still held parts of Soledar and denied that the "
          "town had fallen, describing heavy losses among the attackers and continued supply by road from the west. "
@@ -28,3 +28,18 @@ def test_copy_differing_only_in_case_and_punctuation_is_the_same_story(db_path):
         store.add_report(report(WIRE.upper().replace(",", ""), "https://shout.example/b"), [])
         stories = {r["story_id"] for r in store.reports()}
         assert len(stories) == 1
+
+
+def test_event_in_a_syndicated_copy_is_one_event_with_both_reports_as_sources(db_path):
+    copy_text = "Home | World\n" + WIRE.replace("KYIV, Jan 13 - ", "KYIV (Wire) - ") + "\nShare this article"
+    sentence = WIRE.split(". ")[0].replace("KYIV, Jan 13 - ", "")
+    first, copy = report(WIRE, "https://wire.example/a"), report(copy_text, "https://portal.example/b")
+    with Store.open(db_path) as store:
+        store.add_report(first, [event(first, sentence, SOLEDAR, holder="Russia", modality="claimed")])
+        store.add_report(copy, [event(copy, sentence, SOLEDAR, holder="Russia", modality="claimed"),
+                                event(copy, "Artillery fire continued", SOLEDAR)])
+        stored = store.events()
+        assert len(stored) == 2
+        [taken] = [e for e in stored if e.event.control]
+        assert [s["url"] for s in taken.sources] == ["https://wire.example/a", "https://portal.example/b"]
+        assert len(taken.stories()) == 1
