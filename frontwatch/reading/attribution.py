@@ -26,6 +26,11 @@ _CLAUSE_END = re.compile(r"[;:—–]|,\s|\s--\s|[\"“”«»]|\b(?:after|as|wh
 _INVERTING_VERBS = frozenset({"said", "says", "added", "adds", "wrote", "stated", "noted", "reported"})
 # A finite verb after "said" means a reported clause ("said the town had fallen"), not an inverted speaker.
 _FINITE = re.compile(r"\b(?:had|has|have|was|were|is|are|would|will|could|been|did|does)\b|n't", re.IGNORECASE)
+_NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|this|that|these|those|such|initial|earlier|"
+                          r"media|news|unconfirmed|false)|['’]s)\s+$", re.IGNORECASE)
+# When two adjacent phrases name one source ("a police spokesman"), the more specific kind holds.
+_SPECIFICITY = ("security source", "local official", "resident", "media", "official", "other")
+_TAIL = ":"  # the pseudo-verb of a headline's trailing source
 _WORD = re.compile(r"[\w'’-]+")
 _MARKER_WINDOW = 8  # words between a modal marker and the event word it governs
 
@@ -99,6 +104,8 @@ def _speaker_regions(sentence: str) -> list[tuple[int, int, str, int]]:
     for verb in lex.speech.finditer(sentence):
         if verb.group()[:1].isupper() and sentence[:verb.start()].strip(_QUOTES + " "):
             continue  # "the United States" is no speech verb; "According to" opens a sentence
+        if _NOUN_BEFORE.search(sentence, 0, verb.start()):
+            continue  # "the Taliban's claim", "a claim": a noun, whose owner is not the sentence's speaker
         word = verb.group().lower()
         if word == "according to":
             rest = sentence[verb.end():]
@@ -109,6 +116,10 @@ def _speaker_regions(sentence: str) -> list[tuple[int, int, str, int]]:
         before = sentence[:verb.start()]
         bounds = list(_CLAUSE_END.finditer(before))
         start = bounds[-1].end() if bounds else 0
+        if re.fullmatch(r"\s*(?:(?:and|but|then|also|later)\s+)+", before[start:], re.IGNORECASE) and regions:
+            # "Kyiv rejected this, and said ...": coordinated verbs share their subject.
+            regions.append((regions[-1][0], regions[-1][1], word, verb.start()))
+            continue
         if before[start:].strip():
             regions.append((start, verb.start(), word, verb.start()))
             continue
@@ -132,8 +143,30 @@ def _speaker_regions(sentence: str) -> list[tuple[int, int, str, int]]:
     # A headline's trailing source: "Taliban could take Kabul in 90 days: US intelligence".
     tail = re.search(r":\s*([^:]{2,60}?)\s*$", sentence)
     if tail and len(tail.group(1).split()) <= 5:
-        regions.append((tail.start(1), tail.end(1), "said", tail.start(1)))
+        regions.append((tail.start(1), tail.end(1), _TAIL, tail.start(1)))
     return regions
+
+
+def _governing_regions(regions: list[tuple[int, int, str, int]],
+                       trigger: tuple[int, int] | None) -> list[tuple[int, int, str, int]]:
+    """The speakers that report the event at ``trigger``: the nearest speech verb before it and the first after.
+
+    Others belong to other clauses ("..., officials said, a day after the Taliban warned ...").
+    """
+    if trigger is None:
+        return regions
+    # The speaker's own act ("the Taliban rejected the offer") is the event, not its source.
+    regions = [r for r in regions if not (r[0] <= trigger[0] < r[1] or r[3] == trigger[0])]
+    before = [r for r in regions if r[3] < trigger[0]]
+    after = [r for r in regions if r[3] >= trigger[1]]
+    chosen = []
+    if before:
+        last = max(r[3] for r in before)
+        chosen += [r for r in before if r[3] == last]
+    if after:
+        first = min(r[3] for r in after)
+        chosen += [r for r in after if r[3] == first]
+    return chosen
 
 
 def _sources_in(region: str, verb: str, registry: ActorRegistry, focus_country: str | None,
@@ -161,16 +194,32 @@ def _sources_in(region: str, verb: str, registry: ActorRegistry, focus_country: 
     # Longest phrase first across kinds: "social media" (other) over the "media" inside it.
     matches = sorted(((m, kind) for pattern, kind in _lexicon().sources for m in pattern.finditer(region)),
                      key=lambda mk: (mk[0].start() - mk[0].end(), mk[0].start()))
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int, str]] = []
     for m, kind in matches:
-        if any(m.start() < e and s < m.end() for s, e in taken):
+        if any(m.start() < e and s < m.end() for s, e, _ in taken):
             continue
-        taken.append((m.start(), m.end()))
-        found.append((m.group(), kind, None))
-    order = {k: i for i, k in enumerate(_INDEPENDENT + ("other",))}
-    # The most specific kind first ("security source" over the "source" inside it was handled by longest match).
-    found.sort(key=lambda f: order.get(f[1] or "", 99))
+        taken.append((m.start(), m.end(), kind))
+    # Adjacent phrases name one source: "a ministry spokesman", "a police official".
+    merged: list[tuple[int, int, str]] = []
+    for start, end, kind in sorted(taken):
+        if merged and not region[merged[-1][1]:start].strip():
+            last = merged[-1]
+            merged[-1] = (last[0], end, min(last[2], kind, key=_SPECIFICITY.index))
+        else:
+            merged.append((start, end, kind))
+    found.extend((region[s:e], kind, None) for s, e, kind in merged)
     return _dedupe(found)
+
+
+def _names_only_a_source(region: str, named: list[tuple[str, str | None, Actor | None]],
+                         registry: ActorRegistry) -> bool:
+    """Whether a headline's tail is just a source ("US intelligence", "EU official"), ending on its name."""
+    tail = region.rstrip(" .")
+    if not named:
+        return False
+    ends = [end for _, end, _ in registry.find(tail)]
+    ends += [m.end() for pattern, _ in _lexicon().sources for m in pattern.finditer(tail)]
+    return len(tail) in ends
 
 
 def _dedupe(found: list[tuple[str, str | None, Actor | None]]) -> list[tuple[str, str | None, Actor | None]]:
@@ -285,14 +334,15 @@ def attribute(sentence: str, trigger: tuple[int, int] | None = None, *,
     speaker: Actor | None = None
     claimed = independent = False
     inherited = False
-    for start, end, verb, verb_start in _speaker_regions(sentence):
-        if trigger and (start <= trigger[0] < end or verb_start == trigger[0]):
-            continue  # the speaker's own act ("the Taliban rejected the offer") is the event, not its source
+    for start, end, verb, verb_start in _governing_regions(_speaker_regions(sentence), trigger):
         region = sentence[start:end].strip(" ,")
         if region.lower().strip(_QUOTES + " ") in lex.pronouns:
             inherited = True
             continue
-        for source, kind, actor in _sources_in(region, verb, registry, focus_country, protagonist):
+        named = _sources_in(region, "said" if verb == _TAIL else verb, registry, focus_country, protagonist)
+        if verb == _TAIL and not _names_only_a_source(region, named, registry):
+            continue  # "Read more: the Taliban's advance since May" names no source
+        for source, kind, actor in named:
             if kind is None:
                 own_gain = holder is None or (actor is not None and registry.side(actor) == holder) \
                     or (actor is None and holder is not None)

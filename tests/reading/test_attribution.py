@@ -132,6 +132,29 @@ def test_concession_is_read_from_a_multiword_trigger():
     assert sources(result) == [("Afghan government", "official")]
 
 
+def test_only_the_speaker_reporting_the_event_is_its_source():
+    s = ("Gunmen killed a district police chief in Kunduz on Friday, officials said, a day after the Taliban "
+         "warned they would target commanders.")
+    assert sources(read(s, "killed")) == [("officials", "official")]
+
+
+def test_a_claim_as_a_noun_names_no_speaker():
+    s = "The interior ministry said the Taliban's claim was false and that troops still held the city."
+    result = read(s, "held", focus_country="AF")
+    assert sources(result) == [("Afghan government", "belligerent")]
+
+
+def test_adjacent_source_words_name_one_source():
+    s = "The attackers were pushed back from the gate, a ministry spokesman told reporters."
+    assert sources(read(s, "pushed back")) == [("ministry spokesman", "official")]
+
+
+def test_trailing_text_after_a_colon_is_a_source_only_when_it_names_one():
+    assert read("Read more: Timeline of the insurgents' advance since May").attribution == []
+    result = read("Rebels may take the port within weeks: EU official", "take")
+    assert sources(result) == [("European Union", "official")]
+
+
 def test_officials_and_residents_together_give_two_sources():
     s = "Earlier Thursday, officials and residents in Kunduz told AFP that government forces had fled."
     assert sources(read(s, "fled")) == [("officials", "official"), ("residents", "resident")]
