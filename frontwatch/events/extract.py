@@ -46,14 +46,18 @@ def _extract_chunk(chunk: list[Article], lexicon: Lexicon) -> Iterator[tuple[Art
             if lexicon.has_trigger(text):
                 jobs.append((text, (i, seg)))
     parsed: dict[int, list[tuple[Segment, list[_Sentence]]]] = defaultdict(list)
-    to_tag: list[tuple[Doc, _Sentence]] = []
+    to_tag: list[tuple[str, _Sentence]] = []
     for doc, (i, seg) in nlp.pipe(jobs, as_tuples=True, batch_size=64, disable=["ner"]):
         sentences = list(_sentences(seg, doc))
         parsed[i].append((seg, sentences))
-        to_tag.extend((sent_doc, sentence) for sent_doc, sentence in sentences_with_docs(doc, sentences, lexicon))
+        for sentence in sentences:
+            sentence.triggers = lexicon.triggers(sentence.text)
+            # Names matter where a person must be told from a place: territory and detentions.
+            if any(t.family.object != "any" for t in sentence.triggers):
+                to_tag.append((sentence.text, sentence))
     if to_tag and "ner" in nlp.pipe_names:
-        tagged = nlp.get_pipe("ner").pipe((d for d, _ in to_tag), batch_size=64)
-        for doc, (_, sentence) in zip(tagged, to_tag):
+        # Re-tokenising a sentence costs less than copying it out of its paragraph's doc (Span.as_doc).
+        for doc, sentence in nlp.pipe(to_tag, as_tuples=True, batch_size=64, disable=["senter"]):
             sentence.add_entities(doc)
     for i, article in enumerate(chunk):
         yield article, _ArticleReader(article, lexicon).events(parsed.get(i, []))
@@ -79,6 +83,7 @@ class _Sentence:
     persons: list[tuple[int, int]] = field(default_factory=list)
     dates: list[tuple[int, int]] = field(default_factory=list)
     ents: list[tuple[int, int, str]] = field(default_factory=list)  # offsets in article.text
+    triggers: list[Trigger] = field(default_factory=list)
 
     def add_entities(self, doc: Doc) -> None:
         """Take the named entities spaCy found in this sentence's own doc (offsets of the raw sentence)."""
@@ -144,7 +149,7 @@ class _ArticleReader:
                                        registry=self.registry, focus_country=self.focus)
 
     def _read_sentence(self, sentence: _Sentence) -> list[Event]:
-        triggers = self.lexicon.triggers(sentence.text)
+        triggers = sentence.triggers
         if not triggers:
             self.previous_said = attribute(sentence.text, previous=self.previous_said, registry=self.registry,
                                            focus_country=self.focus)
@@ -294,16 +299,6 @@ def _sentences(seg: Segment, doc: Doc) -> Iterator[_Sentence]:
         if text:
             offset = sent.start_char + (len(raw) - len(raw.lstrip()))
             yield _Sentence(text, seg.start + offset, offset)
-
-
-def sentences_with_docs(doc: Doc, sentences: list[_Sentence], lexicon: Lexicon) -> Iterator[tuple[Doc, _Sentence]]:
-    """The sentences of a paragraph that hold a trigger, each as a doc of its own for the NER."""
-    by_offset = {s.offset: s for s in sentences}
-    for sent in doc.sents:
-        lead = len(sent.text) - len(sent.text.lstrip())
-        sentence = by_offset.get(sent.start_char + lead)
-        if sentence is not None and lexicon.has_trigger(sentence.text):
-            yield sent.as_doc(), sentence
 
 
 def extract_text(text: str, published: str | None = None, **article_fields) -> list[Event]:
