@@ -42,6 +42,7 @@ class Attributed:
     modality: str  # asserted | claimed | denied | planned | forecast | hypothetical
     attribution: list[Attribution] = field(default_factory=list)
     speaker: Actor | None = None  # the actor speaking, when it is a known actor
+    quote_open: bool = False  # the sentence ends inside a quotation that the next sentence continues
 
 
 def _phrases_re(phrases: list[str], plural: bool = False) -> re.Pattern[str] | None:
@@ -356,8 +357,9 @@ def attribute(sentence: str, trigger: tuple[int, int] | None = None, *,
             speaker = speaker or actor
             claimed |= kind == "belligerent"
             independent |= kind in _INDEPENDENT
+    was_open = previous.quote_open if previous is not None else False
     if quoted is None:
-        quoted = _is_quotation(sentence)
+        quoted = was_open or _is_quotation(sentence)
     if not attribution and previous is not None and (inherited or quoted):
         attribution = list(previous.attribution)
         speaker = previous.speaker
@@ -366,18 +368,32 @@ def attribute(sentence: str, trigger: tuple[int, int] | None = None, *,
     modality = _marker_modality(sentence, trigger)
     if modality is None:
         modality = "claimed" if claimed and not independent else "asserted"
-    return Attributed(modality, attribution, speaker)
+    return Attributed(modality, attribution, speaker, quote_open=_ends_inside_quotation(sentence, was_open))
 
 
 def _is_quotation(sentence: str) -> bool:
-    """A sentence that is (or opens with) a quotation."""
+    """A sentence that opens with a quotation mark, or closes a quotation it did not open."""
     text = sentence.strip()
-    return bool(text) and (text[0] in _QUOTES or text[-1] in _QUOTES)
+    if not text:
+        return False
+    if text[0] in "\"“«":
+        return True
+    return text[-1] in "\"”»" and not _ends_inside_quotation(text[:-1], False)
+
+
+def _ends_inside_quotation(sentence: str, open_before: bool) -> bool:
+    """Whether a quotation is still open after ``sentence``, given whether one was open before it."""
+    state = open_before
+    for char in sentence:
+        if char == '"':
+            state = not state
+        elif char in "“«":
+            state = True
+        elif char in "”»":
+            state = False
+    return state
 
 
 def inside_quotation(text: str, offset: int) -> bool:
     """Whether ``offset`` in ``text`` (a paragraph or article) lies inside an open quotation."""
-    before = text[:offset]
-    straight = before.count('"') % 2 == 1
-    curly = before.count("“") > before.count("”")
-    return straight or curly
+    return _ends_inside_quotation(text[:offset], False)

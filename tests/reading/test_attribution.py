@@ -216,6 +216,25 @@ def test_unquoted_sentence_does_not_inherit_unless_told_it_is_quoted():
     assert sources(read(s, "withdrawal", previous=previous, quoted=True)) == [("United States", "official")]
 
 
+def test_sentences_inside_a_running_quotation_inherit_its_speaker():
+    said = read("A Pentagon spokesman told reporters at the airport on Friday that the mission was limited.")
+    opening = read('"This is not a retreat.', "retreat", previous=said)
+    assert opening.quote_open and opening.modality == "denied"
+    middle = read("This is not an evacuation.", "evacuation", previous=opening)
+    assert middle.quote_open
+    assert middle.modality == "denied" and sources(middle) == [("United States", "official")]
+    closing = read('Our staff stay where they are."', "stay", previous=middle)
+    assert not closing.quote_open and sources(closing) == [("United States", "official")]
+    after = read("The convoy left the compound at noon.", "left", previous=closing)
+    assert after.attribution == []
+
+
+def test_a_quoted_phrase_inside_a_sentence_is_no_quotation_of_the_previous_speaker():
+    previous = Attributed("asserted", [Attribution("United States", "official")])
+    s = 'The governor called the retreat "a betrayal"'
+    assert read(s, "retreat", previous=previous).attribution == []
+
+
 def test_pronoun_speaker_inherits_the_previous_speaker():
     previous = read("The Taliban said they had entered the city.", "entered")
     result = read("He said the fighters had also taken the airport.", "taken", previous=previous)
