@@ -216,13 +216,14 @@ def run(shared: Path) -> list[Figure]:
     return [
         Figure(name, "changes right within a day (of gold)", f"{right}/{n} ({100 * right / n:.0f}%)",
                anchor="goal: >= 90%", command=COMMAND, note=ingest_note),
-        Figure(name, "changes called too early", float(early), anchor="goal: 0", command=COMMAND),
-        Figure(name, "changes given to a wrong side", float(len(card.wrong)), anchor="goal: 0", command=COMMAND),
-        Figure(name, "changes missed (incl. late)", float(missed), command=COMMAND),
-        Figure(name, "changes first seen as a party's claim", float(claims.first_seen_as_claim), command=COMMAND),
-        Figure(name, "  of those later held (share)", held_share, command=COMMAND),
-        Figure(name, "  median days from claim to held", median if isinstance(median, str) else float(median),
-               command=COMMAND),
-        Figure(name, "never-confirmed changes shown held", float(claims.never_confirmed_but_held),
+        Figure(name, "changes called too early", str(early), anchor="goal: 0", command=COMMAND),
+        Figure(name, "changes given to a wrong side", str(len(card.wrong)), anchor="goal: 0", command=COMMAND),
+        Figure(name, "changes missed (incl. late)", str(missed), command=COMMAND),
+        Figure(name, "changes first seen as a party's claim", str(claims.first_seen_as_claim), command=COMMAND),
+        Figure(name, "  of those later held", f"{claims.later_held}/{claims.first_seen_as_claim}"
+               + (f" ({100 * held_share:.0f}%)" if isinstance(held_share, float) else ""), command=COMMAND),
+        Figure(name, "  median days from claim to held", median if isinstance(median, str) else f"{median:g}",
+               command=COMMAND, note=f"each: {sorted(claims.days_to_held)}"),
+        Figure(name, "never-confirmed changes shown held", str(claims.never_confirmed_but_held),
                anchor="must be 0", command=COMMAND),
     ]

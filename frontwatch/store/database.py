@@ -109,15 +109,26 @@ class Store:
 
     @contextmanager
     def batch(self) -> Iterator[None]:
-        """One transaction: everything added inside is stored, or (on any error or kill) nothing is."""
+        """One transaction: everything added inside is stored, or (on any error or kill) nothing is.
+
+        Nested inside another batch it is a savepoint: an error undoes only what it added, and the outer
+        batch may catch the error and go on.
+        """
         if self.readonly:
             raise StoreError(f"{self.path}: opened read-only")
         if self._depth:
+            savepoint = f"fw_{self._depth}"
+            self._conn.execute(f"SAVEPOINT {savepoint}")
             self._depth += 1
             try:
                 yield
+            except BaseException:
+                self._conn.execute(f"ROLLBACK TO {savepoint}")
+                self._conn.execute(f"RELEASE {savepoint}")
+                raise
             finally:
                 self._depth -= 1
+            self._conn.execute(f"RELEASE {savepoint}")
             return
         self._conn.execute("BEGIN IMMEDIATE")
         self._depth = 1

@@ -197,3 +197,17 @@ def test_places_and_date_range_cover_every_event(db_path):
         assert store.date_range() == ("2021-08-13", "2023-01-13")
     with Store.open(db_path.with_name("empty.db")) as empty:
         assert empty.date_range() is None and empty.places() == []
+
+
+def test_report_that_fails_inside_a_batch_is_undone_alone_and_the_batch_goes_on(db_path):
+    good = report("Kandahar fell to the Taliban on Thursday, officials said.", "https://e.example/good")
+    art, events = _soledar_report()
+    broken = events[:1] + [None]  # a record the store cannot read
+    with Store.open(db_path) as store:
+        with store.batch():
+            with pytest.raises(AttributeError):
+                store.add_report(art, broken)
+            assert store.add_report(good, []) == "new"
+        assert [r["url"] for r in store.reports()] == ["https://e.example/good"]
+        assert store.events() == []
+        assert store.add_report(art, events) == "new"
