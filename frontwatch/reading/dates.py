@@ -45,6 +45,8 @@ class _Later:
 
 
 _NEAR_FUTURE_DAYS = 14
+_CLAUSE_BREAK = re.compile(r"[;:—]|\s--\s|,\s+(?:and|but|while|whereas|as|when|after|before|although)\b"
+                           r"|\b(?:after|before|since|when|while)\s", re.IGNORECASE)
 
 _MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
@@ -360,10 +362,12 @@ def date_of_sentence(sentence: str, published: dt.date | None, *,
     if trigger is None:
         return dates[0][2]  # type: ignore[return-value]
 
-    def distance(item: tuple[int, int, object]) -> tuple[int, int]:
+    def distance(item: tuple[int, int, object]) -> tuple[bool, int, int]:
         s, e, _ = item
-        gap = trigger[0] - e if e <= trigger[0] else s - trigger[1] if s >= trigger[1] else 0
-        return max(gap, 0), 0 if e <= trigger[0] else 1
+        between = sentence[e:trigger[0]] if e <= trigger[0] else sentence[trigger[1]:s] if s >= trigger[1] else ""
+        gap = len(between)
+        # An expression in another clause ("..., and in early December they claimed") governs another verb.
+        return _CLAUSE_BREAK.search(between) is not None, gap, 0 if e <= trigger[0] else 1
 
     return min(dates, key=distance)[2]  # type: ignore[return-value]
 

@@ -162,6 +162,13 @@ def test_expression_nearest_the_trigger_governs():
     assert date_of_sentence(sentence, FRIDAY) == ResolvedDate(dt.date(2021, 5, 1), "month")
 
 
+def test_expression_in_the_triggers_own_clause_beats_a_nearer_one_in_another():
+    sentence = ("Two days ago, separatist commanders first reported the capture of the depot, and in early "
+                "August they had claimed it too.")
+    trigger = (sentence.index("capture"), sentence.index("capture") + len("capture"))
+    assert date_of_sentence(sentence, FRIDAY, trigger=trigger) == day(2021, 8, 11)
+
+
 def test_tagger_date_span_adds_a_bare_month():
     sentence = "The heaviest shelling came during what residents called a bloody August."
     start = sentence.index("August")
