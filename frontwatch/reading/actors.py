@@ -138,10 +138,15 @@ class ActorRegistry:
         return [(m.start(), m.end(), m.group()) for m in self._generic_re.finditer(text)
                 if not any(s < m.end() and m.start() < e for s, e, _ in named)]
 
-    def resolve(self, name: str) -> Actor | None:
-        """The actor a name, alias or metonym stands for."""
+    def resolve(self, name: str, *, metonym: bool = False) -> Actor | None:
+        """The actor a name or alias stands for; a capital ("Kyiv") only with ``metonym=True``.
+
+        A capital is a place unless the text makes it speak (see ``is_metonym``), so by default it is none.
+        """
         key = name.strip()
-        canonical = self._by_alias.get(key) or self._by_phrase.get(key.translate(_FOLD)) or self._by_metonym.get(key)
+        canonical = self._by_alias.get(key) or self._by_phrase.get(key.translate(_FOLD))
+        if canonical is None and metonym:
+            canonical = self._by_metonym.get(key)
         if canonical is None and key.lower().startswith("the "):
             canonical = self._by_alias.get(key[4:]) or self._by_phrase.get(key[4:].translate(_FOLD))
         return self._entries[canonical].actor if canonical else None

@@ -60,6 +60,8 @@ def test_resolve_reads_aliases_and_leading_article(registry):
     assert registry.resolve("Ismail Khan").kind == "militia"
     assert registry.resolve("Kremlin").name == "Russia"
     assert registry.resolve("nobody in particular") is None
+    assert registry.resolve("Kabul") is None  # a place unless it speaks
+    assert registry.resolve("Kabul", metonym=True).name == "Afghan government"
 
 
 def test_capital_is_the_government_only_when_it_speaks_or_decides(registry):
