@@ -101,7 +101,9 @@ def meta(state: State) -> dict:
                      e.control.holder if e.control else None):
             if name:
                 actors[name] += 1
+    days = sorted(s.event.date for s in events if s.event.date and s.event.date_precision == "day")
     return {"dates": {"first": span[0] if span else None, "last": span[1] if span else None},
+            "day_dates": {"first": days[0] if days else None, "last": days[-1] if days else None},
             "actors": [a for a, _ in actors.most_common()],
             "types": sorted({s.event.type for s in events}), "events": len(events), "reports": reports}
 

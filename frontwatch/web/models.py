@@ -147,6 +147,7 @@ class MetaModel(BaseModel):
     """What the page needs to set itself up."""
 
     dates: DateRangeModel
+    day_dates: DateRangeModel = Field(description="range of events dated to the day (the slider's range)")
     actors: list[str]
     types: list[str]
     events: int
