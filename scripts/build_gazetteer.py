@@ -77,14 +77,30 @@ def _read_admin1_names() -> dict[str, tuple[str, list[str]]]:
     return out
 
 
+def _extent(values: list[float], gap: float = 3.0) -> tuple[float, float]:
+    """The span of values: the middle 90%, widened over neighbours no more than ``gap`` apart.
+
+    Stray cities filed under the wrong unit (a few hundred kilometres off) would stretch a plain min-max box;
+    a real unit's cities lie close together out to its edges.
+    """
+    v = sorted(values)
+    lo, hi = int(0.05 * (len(v) - 1)), int(round(0.95 * (len(v) - 1)))
+    while lo > 0 and v[lo] - v[lo - 1] <= gap:
+        lo -= 1
+    while hi < len(v) - 1 and v[hi + 1] - v[hi] <= gap:
+        hi += 1
+    return v[lo], v[hi]
+
+
 def _centre(cities: list[dict]) -> tuple[float, float, int]:
     """The middle of the box holding these cities, and their total population."""
     lats = [c["latitude"] for c in cities]
     lons = [c["longitude"] for c in cities]
     if max(lons) - min(lons) > 180:  # across the antimeridian (Alaska, Chukotka, Fiji): measure east of it
         lons = [lon + 360 if lon < 0 else lon for lon in lons]
-    lon = (min(lons) + max(lons)) / 2
-    return (min(lats) + max(lats)) / 2, (lon - 360 if lon > 180 else lon), sum(c["population"] for c in cities)
+    (lat0, lat1), (lon0, lon1) = _extent(lats), _extent(lons)
+    lon = (lon0 + lon1) / 2
+    return (lat0 + lat1) / 2, (lon - 360 if lon > 180 else lon), sum(c["population"] for c in cities)
 
 
 def build(geonames: Path, min_population: int) -> list[list[str]]:

@@ -86,6 +86,9 @@ def _surnames(text: str, words: list[tuple[int, int]]) -> set[str]:
 _DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
                          "central", "northeast", "northwest", "southeast", "southwest", "greater", "downtown",
                          "upper", "lower", "new", "old"})
+# Connector words that may end a name ("Kabul airport", "Snake Island").
+_SITE_WORDS = frozenset({"airport", "airbase", "island", "islands", "valley", "river", "lake", "mountains",
+                         "strait", "gulf", "sea", "bay", "plant", "steelworks"})
 PREV_RULE = True
 NEXT_RULE = False  # "Cincinnati Bengals": annotators count the place inside the team name
 
@@ -174,6 +177,8 @@ def mentions(text: str, index: Index, demonyms: bool = False) -> list[Mention]:
         consumed = None
         for j in range(last, i - 1, -1):
             end = words[j][1]
+            if j > i and text[words[j][0]:end] in connectors and text[words[j][0]:end] not in _SITE_WORDS:
+                continue  # "Athens on": a name does not end on "on", "of" or "the"
             key = normalise(text[s0:end])
             demonym = index.demonym_key(key)
             if demonym:
