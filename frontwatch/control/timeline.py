@@ -22,6 +22,9 @@ FIGHTING_WINDOW_DAYS = 7
 # Contradictory reporting: a confirmed challenge replaces the standing holder only if more independent stories
 # confirm it than confirm the standing holder within this many days around the challenge.
 CONTRADICTION_DAYS = 3
+# A change nobody has confirmed, and nobody has repeated for this many days, lapses: it is no longer reported as
+# the holder, and a later report of the same change opens a new one (with its own date).
+LAPSE_DAYS = 30
 # Independent stories asserting a change (in the outlet's own voice) that make it held.
 STORIES_TO_HOLD = 2
 
@@ -76,6 +79,14 @@ class Change:
         return dates[0]
 
     @property
+    def lapses(self) -> str | None:
+        """The day after which an unconfirmed change lapses; None for a confirmed one."""
+        if self.confirmed is not None:
+            return None
+        last = max(e.date for e in self.support)
+        return (dt.date.fromisoformat(last[:10]) + dt.timedelta(days=LAPSE_DAYS)).isoformat()
+
+    @property
     def status(self) -> str:
         confirmed = self.confirmed
         if confirmed is None:
@@ -121,10 +132,11 @@ class PlaceHistory:
     changes: list[Change]
 
     def as_of(self, date: str) -> Change | None:
-        """The change in force on ``date``: the last one dated on or before it."""
+        """The change in force on ``date``: the last one dated on or before it that has not lapsed by then."""
         current = None
         for change in self.changes:
-            if change.since <= date:
+            lapses = change.lapses
+            if change.since <= date and (lapses is None or date <= lapses):
                 current = change
         return current
 
@@ -151,6 +163,9 @@ def _changes(items: list[Evidence]) -> list[Change]:
     current: Change | None = None
     challengers: dict[str, Change] = {}
     for e in items:
+        if current is not None and current.lapses and e.date > current.lapses:
+            current = _standing_before(changes, current)
+            challengers.clear()
         if e.kind == "support":
             if current is None:
                 current = Change(e.place, e.side, e.from_side, [e])
@@ -158,7 +173,9 @@ def _changes(items: list[Evidence]) -> list[Change]:
             elif e.side == current.holder:
                 current.support.append(e)
             else:
-                challenger = challengers.setdefault(e.side, Change(e.place, e.side, current.holder))
+                challenger = challengers.get(e.side)
+                if challenger is None or (challenger.lapses and e.date > challenger.lapses):
+                    challenger = challengers[e.side] = Change(e.place, e.side, current.holder)
                 challenger.support.append(e)
                 if challenger.confirmed and _outweighs(challenger, current, items, e.date):
                     current = challenger
@@ -174,6 +191,12 @@ def _changes(items: list[Evidence]) -> list[Change]:
         elif current is not None and _still_fighting(current, e):
             current.contrary.append(e)
     return changes
+
+
+def _standing_before(changes: list[Change], lapsed: Change) -> Change | None:
+    """The last confirmed change before a lapsed one: who holds the place again once a claim lapses."""
+    earlier = changes[:changes.index(lapsed)]
+    return next((c for c in reversed(earlier) if c.confirmed is not None), None)
 
 
 def _outweighs(challenger: Change, standing: Change, items: list[Evidence], date: str) -> bool:

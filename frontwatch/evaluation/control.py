@@ -166,6 +166,18 @@ def claim_figures(histories: Iterable[PlaceHistory]) -> ClaimFigures:
     return ClaimFigures(seen, held, days, bad)
 
 
+def explain_claims(histories: Iterable[PlaceHistory]) -> list[str]:
+    """Each change first seen as a party's claim: when it was claimed, and when (if ever) it was held."""
+    lines = []
+    for history in histories:
+        for c in history.changes:
+            if c.first_claim:
+                held = f"held from {c.confirmed} ({_days(c.first_claim, c.confirmed)} days)" if c.confirmed \
+                    else f"never confirmed, now {c.status}"
+                lines.append(f"CLAIM   {history.place.name} -> {c.holder}: claimed {c.first_claim}, {held}")
+    return lines
+
+
 def explain(card: Scorecard) -> list[str]:
     """Per gold change: the verdict, what we said, and the evidence (event ids with dates)."""
     lines = []
@@ -205,7 +217,7 @@ def run(shared: Path) -> list[Figure]:
         with Store.open(db, readonly=True) as store:
             histories = timeline(store.control_evidence())
     card = score(histories, gold)
-    for line in explain(card):
+    for line in explain(card) + explain_claims(histories):
         print(line)
     n = len(gold)
     right, early, missed = card.count("right"), card.count("early"), card.count("missed")

@@ -157,3 +157,20 @@ def test_one_contrary_report_amid_many_confirming_the_holder_contests_but_does_n
     events.append(concession(SOLEDAR, "2023-01-13", "Ukraine", "Russia", story="odd-one"))
     [c] = _only(timeline(events)).changes
     assert (c.holder, c.status) == ("Russia", "contested")
+
+
+def test_unconfirmed_claim_lapses_and_the_confirmed_holder_stands_again():
+    events = [concession(LYMAN, "2022-05-28", "Russia", "Ukraine"),
+              claim(LYMAN, "2022-06-02", "Ukraine"),
+              claim(LYMAN, "2022-09-30", "Ukraine"), concession(LYMAN, "2022-10-01", "Ukraine", "Russia")]
+    history = _only(timeline(events))
+    assert history.as_of("2022-06-20").holder == "Russia"
+    assert [(c.holder, c.since) for c in history.changes] == [("Russia", "2022-05-28"), ("Ukraine", "2022-09-30")]
+
+
+def test_claim_repeated_after_it_lapsed_is_a_new_change_with_its_own_date():
+    events = [claim(SOLEDAR, "2022-08-01", "Russia"), claim(SOLEDAR, "2023-01-11", "Russia")]
+    history = _only(timeline(events))
+    assert [c.since for c in history.changes] == ["2022-08-01", "2023-01-11"]
+    assert history.as_of("2022-12-01") is None
+    assert history.as_of("2023-01-12").since == "2023-01-11"
