@@ -1,9 +1,11 @@
 """Events -> who holds each place since when: the pure computation behind ``control``.
 
 Per place, evidence is read in date order. The first change claimed opens the place's history. A change to
-another holder replaces the standing one only once it is confirmed; until then it, like a denial or the
-losing side still fighting there, makes the standing change contested. So one party's claim never turns a
-place over on its own, and a premature claim that is denied does not date the change ("since").
+another holder replaces the standing one only once it is confirmed, and only if more independent stories
+confirm it than still confirm the standing holder; until then it, like a denial or the losing side still
+fighting there, makes the standing change contested. So one party's claim never turns a place over on its
+own, and a claim denied, or made while the defenders still fight, does not date the change ("since").
+An unconfirmed change that nobody repeats lapses after a month.
 """
 
 from __future__ import annotations
@@ -206,7 +208,8 @@ def _outweighs(challenger: Change, standing: Change, items: list[Evidence], date
     theirs = set().union(*(e.stories for e in challenger.support if e.grade != CLAIM))
     ours = set().union(*(e.stories for e in items
                          if e.kind == "support" and e.side == standing.holder and e.grade != CLAIM
-                         and -CONTRADICTION_DAYS <= _days(start, e.date) and _days(date, e.date) <= CONTRADICTION_DAYS))
+                         and _days(start, e.date) >= -CONTRADICTION_DAYS
+                         and _days(date, e.date) <= CONTRADICTION_DAYS))
     return len(theirs) > len(ours)
 
 

@@ -19,7 +19,8 @@ GOLD = [
 
 def test_change_within_a_day_is_right_and_one_days_early_claim_is_not_early():
     histories = timeline([concession(KHERSON, "2022-03-03", "Russia", "Ukraine"),
-                          claim(SOLEDAR, "2023-01-11", "Russia"), concession(SOLEDAR, "2023-01-25", "Russia", "Ukraine")])
+                          claim(SOLEDAR, "2023-01-11", "Russia"),
+                          concession(SOLEDAR, "2023-01-25", "Russia", "Ukraine")])
     card = score(histories, GOLD)
     outcomes = {(v.gold.town, v.gold.date): v.outcome for v in card.verdicts}
     assert outcomes[("Kherson", "2022-03-02")] == "right"
@@ -49,7 +50,8 @@ def test_late_change_is_missed_and_says_how_late():
 
 
 def test_claim_figures_count_claims_later_held_and_the_days_it_took():
-    histories = timeline([claim(SOLEDAR, "2023-01-11", "Russia"), concession(SOLEDAR, "2023-01-25", "Russia", "Ukraine"),
+    histories = timeline([claim(SOLEDAR, "2023-01-11", "Russia"),
+                          concession(SOLEDAR, "2023-01-25", "Russia", "Ukraine"),
                           claim(LYMAN, "2022-05-26", "Russia")])
     figures = claim_figures(histories)
     assert (figures.first_seen_as_claim, figures.later_held, figures.days_to_held) == (2, 1, [14])
