@@ -11,9 +11,6 @@ from frontwatch.records import Actor, Toponym
 # Places where fighting changes hands; a country or province is never "taken" by one sentence.
 LOCAL_FEATURES = ("city", "site", "admin2")
 
-# Between a transitive trigger and its place: lowercase words ("the key eastern town of"), or a possessive
-# name ("southern Ukraine's"), and nothing that would start another clause.
-_GAP_AFTER = re.compile(r"^\s*(?:(?:[a-z][\w'’-]*|[A-Z][\w-]*['’]s)\s+){0,6}$")
 _GAP_BEFORE = re.compile(r"^[\s,]*(?:(?:[a-z][\w'’-]*|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day),?\s+){0,5}$")
 # "the city" standing for the city last named ("a security source confirmed the fall of the city").
 _ANAPHOR_AFTER = re.compile(r"^\s*(?:the|this|that) (?:southern |northern |eastern |western |provincial |)"
@@ -48,13 +45,15 @@ def has_object(sentence: str, trigger: Trigger) -> bool:
 
 
 def place_of(sentence: str, trigger: Trigger, toponyms: list[tuple[int, int, Toponym]],
-             antecedent: Toponym | None, loose: bool = False) -> Toponym | None:
+             antecedent: Toponym | None, gap: re.Pattern[str], loose: bool = False) -> Toponym | None:
     """The toponym the trigger's event happens at; ``toponyms`` are sentence-relative and resolved."""
     if trigger.place_side == "after":
         for start, end, top in toponyms:
             if start < trigger.end:
                 continue
-            if not _GAP_AFTER.match(sentence[trigger.end:start]):
+            # Only words that describe the place may come between ("the key eastern town of"): "the
+            # building of the city council" is not the city.
+            if not gap.match(sentence[trigger.end:start]):
                 break
             if sentence[end:end + 2] in ("'s", "’s"):
                 continue  # "Ukraine's Kherson city": the possessive names where, not what

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
+import dataclasses
 import hashlib
 import re
 from collections import defaultdict
@@ -115,8 +115,12 @@ class _ArticleReader:
         article = self.article
         body = _body_segments(article)
         ents = [ent for _, sentences in parsed for sentence in sentences for ent in sentence.ents]
+        actor_spans = [(s, e) for s, e, _ in self.registry.find(article.text)]
+        # "the Donetsk People's Republic" names a party, not the city of Donetsk.
         self.toponyms = sorted((t for t in geoparse(article.text, segments=article.segments or body, ents=ents)
-                                if t.place is not None), key=lambda t: t.start)
+                                if t.place is not None and not any(s <= t.start and t.end <= e and e - s > t.end - t.start
+                                                                    for s, e in actor_spans)),
+                               key=lambda t: t.start)
         self.focus = country_focus(self.toponyms)
         body_text = "\n".join(article.text[s.start:s.end] for s in body)
         self.protagonist = protagonist(self.registry, body_text, self.focus)
@@ -182,7 +186,9 @@ class _ArticleReader:
     def _read_event(self, sentence: _Sentence, trigger: Trigger, toponyms, mentions) -> tuple[Event | None, Attributed | None]:
         family, text, lex = trigger.family, sentence.text, self.lexicon
         antecedent = self._antecedent(sentence.start + trigger.start)
-        top = args.place_of(text, trigger, toponyms, antecedent, loose=family.control is None)
+        if family.control and lex.is_participle(text, trigger):
+            return None, None  # "the seized building", "in occupied Kherson": a state described, no event
+        top = args.place_of(text, trigger, toponyms, antecedent, lex.place_gap, loose=family.control is None)
         if top is not None and top.start - sentence.start > trigger.end \
                 and lex.has_trigger(text[trigger.end:top.start - sentence.start]):
             top = None  # the place belongs to the other event named in between
@@ -203,6 +209,9 @@ class _ArticleReader:
         actor = args.agent_of(trigger, mentions) or self._implied_agent(family.control)
         said = attribute(text, trigger.span, previous=self.previous_said, registry=self.registry,
                          focus_country=self.focus)
+        aim = lex.infinitive_modality(text, trigger)
+        if aim and said.modality == "asserted":
+            said = dataclasses.replace(said, modality=aim)
         resolved = date_of_sentence(text, self.published, date_spans=sentence.dates, previous=self.previous_date,
                                     trigger=trigger.span, past=said.modality not in ("planned", "forecast", "hypothetical"))
         if resolved is not None:
@@ -210,7 +219,8 @@ class _ArticleReader:
         # A sentence with no date of its own happens when the paragraphs before it do (the running day);
         # with no day yet, the lead's or the publication's.
         context = self.previous_date if self.previous_date and self.previous_date.precision == "day" else None
-        when = resolved or context or self.lead_date
+        lead = self.lead_date if self.lead_date and self.lead_date.precision == "day" else None
+        when = resolved or context or lead
         date = when.date.isoformat() if when else (self.published.isoformat() if self.published else None)
         precision = when.precision if when else ("day" if self.published else None)
         negotiated = lex.negotiated.search(text) is not None

@@ -70,11 +70,32 @@ class Lexicon:
         self.territory_nouns = _words(data.get("territory_nouns", []))
         self.person_nouns = _words(data.get("person_nouns", []))
         self.negotiated = _words(data.get("negotiated", []))
+        gap_words = "|".join(re.escape(w) for w in data.get("place_gap_words", []))
+        self.place_gap = re.compile(r"^\s*(?:(?:" + gap_words + r"|[A-Z][\w-]*['’]s)\s+){0,7}$", re.IGNORECASE) \
+            if gap_words else re.compile(r"^\s*$")
+        self.participle_cue = re.compile(r"(?:^|\W)(?:" + "|".join(re.escape(w) for w in data.get("participle_cues", []))
+                                         + r")\s+$|\w-$", re.IGNORECASE)
+        self.infinitive_cues = [(modality, re.compile(r"(?:^|\W)(?:" + "|".join(re.escape(p) for p in phrases)
+                                                      + r")\s+$", re.IGNORECASE))
+                                for modality, phrases in data.get("infinitive_cues", {}).items()]
         self.quantities = {unit: [re.compile(p) for p in pats] for unit, pats in data.get("quantities", {}).items()}
 
     @classmethod
     def from_file(cls, path: Path) -> Lexicon:
         return cls(json.loads(path.read_text(encoding="utf-8")))
+
+    def is_participle(self, text: str, trigger: Trigger) -> bool:
+        """Whether a one-word trigger is used as an adjective ("the seized building", "Russian-occupied")."""
+        word = text[trigger.start:trigger.end]
+        return " " not in word and self.participle_cue.search(text[max(0, trigger.start - 20):trigger.start]) is not None
+
+    def infinitive_modality(self, text: str, trigger: Trigger) -> str | None:
+        """The modality an infinitive gives its trigger ("failed to capture": denied; "to liberate": planned)."""
+        before = text[max(0, trigger.start - 25):trigger.start]
+        for modality, rx in self.infinitive_cues:
+            if rx.search(before):
+                return modality
+        return None
 
     def has_trigger(self, text: str) -> bool:
         """Whether text holds any trigger phrase at all."""
