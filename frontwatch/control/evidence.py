@@ -15,7 +15,8 @@ NOT_A_CHANGE = ("planned", "forecast", "hypothetical")
 # or a named non-party source says so); a plain assertion in the outlet's own voice.
 CLAIM, CONFIRMATION, ASSERTION = "claim", "confirmation", "assertion"
 
-# Background such as "the insurgents briefly held the city in 2015" cannot date a change to the day.
+# Background such as "the insurgents briefly held the city in 2015" cannot date a change to the day; and a
+# whole country is not a place one side takes from another in a report ("Russia's war in Ukraine").
 COARSE_PRECISIONS = ("month", "year")
 
 
@@ -41,7 +42,7 @@ def read_evidence(stored: StoredEvent, side: SideOf) -> Evidence | None:
     key = place_key(event.place)
     if key is None or not event.date or event.modality in NOT_A_CHANGE:
         return None
-    if event.date_precision in COARSE_PRECISIONS:
+    if event.date_precision in COARSE_PRECISIONS or event.place.feature == "country":
         return None
     stories = frozenset(stored.stories()) or frozenset({event.event_id})
     common = dict(key=key, place=event.place, date=event.date, event_id=event.event_id, stories=stories)

@@ -130,7 +130,10 @@ class Store:
                 self._depth -= 1
             self._conn.execute(f"RELEASE {savepoint}")
             return
-        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as err:
+            raise StoreError(f"{self.path}: cannot write to the store ({err}; is another ingest running?)") from None
         self._depth = 1
         try:
             yield

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from frontwatch.control import timeline
+from frontwatch.records import Place
 from control_samples import FARAH, KANDAHAR, KHERSON, LYMAN, SOLEDAR, change, claim, concession
 
 
@@ -174,3 +175,8 @@ def test_claim_repeated_after_it_lapsed_is_a_new_change_with_its_own_date():
     assert [c.since for c in history.changes] == ["2022-08-01", "2023-01-11"]
     assert history.as_of("2022-12-01") is None
     assert history.as_of("2023-01-12").since == "2023-01-11"
+
+
+def test_a_whole_country_is_never_given_to_a_side():
+    ukraine = Place("Ukraine", 690791, 49.0, 32.0, None, "UA", feature="country")
+    assert timeline([concession(ukraine, "2022-02-24", "Russia", "Ukraine")]) == []

@@ -211,3 +211,17 @@ def test_report_that_fails_inside_a_batch_is_undone_alone_and_the_batch_goes_on(
         assert [r["url"] for r in store.reports()] == ["https://e.example/good"]
         assert store.events() == []
         assert store.add_report(art, events) == "new"
+
+
+def test_store_in_a_missing_folder_is_a_store_error_naming_it(tmp_path):
+    with pytest.raises(StoreError, match="does not exist"):
+        Store.open(tmp_path / "no" / "such" / "fw.db")
+
+
+def test_second_writer_waiting_on_a_busy_store_gets_a_store_error(db_path):
+    with Store.open(db_path) as first, Store.open(db_path) as second:
+        second._conn.execute("PRAGMA busy_timeout = 50")
+        with first.batch():
+            first.add_report(report("Heavy fighting was reported near the bridge.", "https://f.example/1"), [])
+            with pytest.raises(StoreError, match="another ingest"):
+                second.add_report(report("Shelling hit the port overnight.", "https://f.example/2"), [])
