@@ -188,10 +188,13 @@ class Gazetteer:
 _FEATURE_WEIGHT = {"country": 4.0, "region": 3.0, "admin1": 1.5, "city": 0.0, "site": 1.0, "admin2": -1.0}
 
 
-def importance(e: Entry) -> float:
+CAPITAL_BONUS = 3.0
+
+
+def importance(e: Entry, capital: bool = True) -> float:
     """How prominent a place is, other things being equal: countries, capitals and populous places first."""
     p = e.place
-    return _FEATURE_WEIGHT.get(p.feature, 0.0) + (3.0 if e.capital else 0.0) + math.log10(p.population + 10)
+    return _FEATURE_WEIGHT.get(p.feature, 0.0) + (CAPITAL_BONUS if capital and e.capital else 0.0) + math.log10(p.population + 10)
 
 
 _lock = threading.Lock()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 
@@ -17,9 +18,10 @@ _CONTAINED_IN = re.compile(
     r"^(?:,\s*|\s+in\s+(?:the\s+)?|\s+of\s+|,\s*(?:the\s+)?(?:provincial\s+)?capital\s+of\s+(?:the\s+)?"
     r"|,\s*(?:a|the)\s+(?:\w+\s+){0,2}(?:city|town|village|district)\s+(?:in|of)\s+(?:the\s+)?)$", re.I)
 
-FOCUS_BONUS = 3.0  # in the report's country: outweighs a thousandfold population, not a country's name
+FOCUS_BONUS = 4.0  # in the report's country: outweighs a thousandfold population, not a country's name
 MENTIONED_COUNTRY_BONUS = 1.5
 MENTIONED_ADMIN1_BONUS = 2.0
+NEAR_BONUS = 2.0  # close to the other places the report names (local news names places near each other)
 OWN_NAME_BONUS = 1.5  # "Columbia" is a place called Columbia before one that was once called so
 
 
@@ -112,12 +114,20 @@ def resolve(text: str, mentions: list[Mention], gaz: Gazetteer, focus: str | Non
         others = [c for j, c in enumerate(chosen) if j != k and c is not None and c.key != m.key]
         near_admin1 = Counter((c.place.country, c.place.admin1) for c in others if c.place.admin1)
         near_country = Counter(c.place.country for c in others if c.place.country)
-        chosen[k] = _best(m, entries, focus, set(votes) | set(near_country), admin1_votes + near_admin1)
+        points = [(c.place.lat, c.place.lon) for c in others if c.place.feature in ("city", "admin2", "site")]
+        chosen[k] = _best(m, entries, focus, set(near_country), admin1_votes + near_admin1, points)
     return chosen
 
 
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance in km."""
+    p1, p2 = math.radians(a[0]), math.radians(b[0])
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b[1] - a[1]) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
 def _best(m: Mention, entries: list[Entry], focus: str | None, countries: set[str],
-          admin1_votes: Counter) -> Entry | None:
+          admin1_votes: Counter, points: list[tuple[float, float]] | None = None) -> Entry | None:
     """The candidate with the highest score in the report's context."""
     if not entries:
         return None
@@ -125,7 +135,8 @@ def _best(m: Mention, entries: list[Entry], focus: str | None, countries: set[st
 
     def score(e: Entry) -> float:
         p = e.place
-        s = importance(e)
+        # A capital stands out only where its country is in view: "Dublin" in a report on Ohio is Dublin, Ohio.
+        s = importance(e, capital=not focus or p.country == focus or p.country in countries)
         if e.key == m.key:
             s += OWN_NAME_BONUS
         if focus and p.country == focus:
@@ -134,6 +145,9 @@ def _best(m: Mention, entries: list[Entry], focus: str | None, countries: set[st
             s += MENTIONED_COUNTRY_BONUS
         if p.feature != "admin1" and (p.country, p.admin1) in admin1_votes:
             s += MENTIONED_ADMIN1_BONUS + (1.0 if (p.country, p.admin1) == top_admin1 else 0.0)
+        if points and p.feature in ("city", "admin2", "site"):
+            nearest = min(_km((p.lat, p.lon), q) for q in points)
+            s += NEAR_BONUS if nearest < 100 else NEAR_BONUS / 2 if nearest < 300 else 0.0
         return s
 
     return max(entries, key=score)
