@@ -13,7 +13,7 @@ LOCAL_FEATURES = ("city", "site", "admin2")
 
 _GAP_BEFORE = re.compile(r"^[\s,]*(?:(?:[a-z][\w'’-]*|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day),?\s+){0,5}$")
 # "the city" standing for the city last named ("a security source confirmed the fall of the city").
-_ANAPHOR_AFTER = re.compile(r"^\s*(?:the|this|that) (?:southern |northern |eastern |western |provincial |)"
+_ANAPHOR_AFTER = re.compile(r"^\s*(?:the|this|that|his|its|their) (?:southern |northern |eastern |western |provincial |)"
                             r"(?:city|town|village|provincial capital|settlement)(?![\w'’-])(?! of)")
 _ANAPHOR_BEFORE = re.compile(r"(?:the|this|that) (?:city|town|village|provincial capital|settlement)"
                              r"\s+(?:[a-z]+\s+){0,3}$")
@@ -21,7 +21,7 @@ _ANAPHOR_BEFORE = re.compile(r"(?:the|this|that) (?:city|town|village|provincial
 _NO_OBJECT = re.compile(r"^\s*(?:$|[.,;:!?\")—–-]|(?:on|in|at|after|before|early|late|earlier|later|overnight|"
                         r"last|this|yesterday|today|and|as|when|while|following|amid|en|under|without|by|to)\b)")
 _CLAUSE_END = re.compile(r"[,;:.!?\"()—–]| -- ")
-_LOCATIVE = re.compile(r"(?:^|\W)(?:in|In|at|At|near|Near|around|Around)\s+(?:the (?:city|town|village) of\s+)?$")
+_LOCATIVE = re.compile(r"(?:^|\W)(?:in|In|at|At|on|On|near|Near|around|Around)\s+(?:the (?:city|town|village) of\s+)?$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -210,7 +210,7 @@ class _ArticleReader:
         said = attribute(text, trigger.span, previous=self.previous_said, registry=self.registry,
                          focus_country=self.focus)
         aim = lex.infinitive_modality(text, trigger)
-        if aim and said.modality == "asserted":
+        if aim and said.modality in ("asserted", "claimed"):
             said = dataclasses.replace(said, modality=aim)
         resolved = date_of_sentence(text, self.published, date_spans=sentence.dates, previous=self.previous_date,
                                     trigger=trigger.span, past=said.modality not in ("planned", "forecast", "hypothetical"))

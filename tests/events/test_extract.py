@@ -152,3 +152,33 @@ def test_batch_keeps_articles_in_order_and_skips_nothing(afghan_report, ukraine_
 
 def test_article_with_only_a_headline_gives_no_events():
     assert extract_text("Taliban seize Kunduz as government forces flee\n", published="2021-08-13") == []
+
+
+def test_adjectival_participle_is_no_seizure():
+    events = extract_text("KYIV: The mayor of occupied Kherson said the seized building of the city council stood empty.\n",
+                          published="2022-06-28")
+    assert not [e for e in events if e.control]
+
+
+def test_words_between_trigger_and_town_must_describe_the_town():
+    events = extract_text("KYIV: Armed men entered the building of the Kherson city council on Monday, the mayor said.\n"
+                          "Ukrainian troops entered the southern port city of Kherson on Friday, officials said.\n",
+                          published="2022-11-11")
+    entered = [e for e in events if e.control]
+    assert [e.sentence.split()[0] for e in entered] == ["Ukrainian"]
+    assert entered[0].place.name == "Kherson" and entered[0].control.holder == "Ukraine"
+
+
+def test_an_aim_is_planned_and_a_failure_denied_not_a_change():
+    events = extract_text("KYIV: Ukraine's intelligence chief said the operation to liberate Kherson would take weeks.\n"
+                          "Russian forces failed to capture Vuhledar in a costly assault on Tuesday, Ukraine's army said.\n",
+                          published="2023-02-10")
+    modalities = {e.place.name: e.modality for e in events if e.place and e.mode == "seize"}
+    assert modalities == {"Kherson": "planned", "Vuhledar": "denied"}
+    assert not [e for e in events if e.control and e.modality == "asserted"]
+
+
+def test_a_city_inside_a_party_name_is_not_the_place_taken():
+    events = extract_text("KYIV: Fighters of the Donetsk People's Republic said on Friday they had captured the town.\n",
+                          published="2022-05-27")
+    assert not [e for e in events if e.place and e.place.name == "Donetsk"]
