@@ -10,7 +10,7 @@ from frontwatch.cli import app
 from frontwatch.control import control_as_of, place_history
 from frontwatch.records import Article
 from frontwatch.store import Store
-from control_samples import KHERSON, SOLEDAR, claim, concession
+from control.control_samples import KHERSON, SOLEDAR, claim, concession
 
 
 def _ingest(store: Store, stored, ingested_at: str) -> None:

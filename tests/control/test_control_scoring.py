@@ -7,7 +7,7 @@ import pytest
 from frontwatch import config
 from frontwatch.control import timeline
 from frontwatch.evaluation.control import GoldChange, claim_figures, read_gold, score
-from control_samples import KHERSON, LYMAN, SOLEDAR, change, claim, concession
+from control.control_samples import KHERSON, LYMAN, SOLEDAR, change, claim, concession
 
 GOLD = [
     GoldChange("Kherson", 46.6354, 32.6169, "2022-03-02", "Russia"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from frontwatch.control import timeline
 from frontwatch.records import Place
-from control_samples import FARAH, KANDAHAR, KHERSON, LYMAN, SOLEDAR, change, claim, concession
+from control.control_samples import FARAH, KANDAHAR, KHERSON, LYMAN, SOLEDAR, change, claim, concession
 
 
 def _only(histories):

@@ -14,7 +14,7 @@ import pytest
 from frontwatch.errors import StoreError
 from frontwatch.records import Attribution
 from frontwatch.store import Store
-from store_samples import KANDAHAR, KHERSON, SOLEDAR, WIRE, event, report
+from store.store_samples import KANDAHAR, KHERSON, SOLEDAR, WIRE, event, report
 
 _REPO = Path(__file__).resolve().parents[2]
 
@@ -56,7 +56,7 @@ def test_killed_ingest_leaves_store_consistent_and_rerun_completes(db_path, tmp_
     script.write_text(textwrap.dedent(f"""
         import os, signal
         from frontwatch.store import Store
-        from store_samples import report
+        from store.store_samples import report
         with Store.open({str(db_path)!r}) as store:
             with store.batch():
                 for i in range(3):
@@ -69,7 +69,7 @@ def test_killed_ingest_leaves_store_consistent_and_rerun_completes(db_path, tmp_
                     if i == 4:
                         os.kill(os.getpid(), signal.SIGKILL)
     """))
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent)}
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])}
     proc = subprocess.run([sys.executable, str(script)], cwd=str(_REPO), env=env, capture_output=True)
     assert proc.returncode != 0
     with Store.open(db_path) as store:

@@ -9,7 +9,7 @@ import pytest
 from frontwatch.errors import StoreError
 from frontwatch.store import Store
 from frontwatch.store import migrations as store_migrations
-from store_samples import WIRE
+from store.store_samples import WIRE
 
 
 def _version_1_store(path) -> None:

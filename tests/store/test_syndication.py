@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from frontwatch.store import Store
-from store_samples import SOLEDAR, WIRE, event, report
+from store.store_samples import SOLEDAR, WIRE, event, report
 
 OTHER = ("Ukrainian commanders said on Friday that their troops still held parts of Soledar and denied that the "
          "town had fallen, describing heavy losses among the attackers and continued supply by road from the west. "
