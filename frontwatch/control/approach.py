@@ -143,9 +143,7 @@ def watch_point(item: Any, source: str = "watch points", index: int = 0) -> Watc
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
             raise BadInput(source, f"{where}: lat/lon {lat}, {lon} out of range")
     else:
-        from frontwatch.places import gazetteer
-
-        place = gazetteer().lookup(str(item.get("place") or name), country=item.get("country"))
+        place = _position_of(str(item.get("place") or name), item.get("country"))
         if place is None:
             raise BadInput(source, f"{where}: no lat/lon and no gazetteer place of that name")
         lat, lon = place.lat, place.lon
@@ -163,6 +161,21 @@ def watch_point(item: Any, source: str = "watch points", index: int = 0) -> Watc
     return WatchPoint(name=name.strip(), lat=lat, lon=lon, hostile=tuple(hostile),
                       thresholds_km=tuple(sorted(float(t) for t in thresholds)), alert_days=alert_days,
                       window_days=window)
+
+
+def _position_of(name: str, country: str | None) -> Place | None:
+    """The gazetteer place a watch point names; a province's name means its town, where one shares it."""
+    from frontwatch.places import gazetteer
+    from frontwatch.places.names import normalise
+
+    g = gazetteer()
+    place = g.lookup(name, country=country)
+    if place is None or place.feature in ("city", "site"):
+        return place
+    towns = [e.place for e in g.entries(normalise(name))
+             if e.place.feature in ("city", "site") and e.place.country == place.country
+             and e.place.admin1 == place.admin1]
+    return max(towns, key=lambda p: p.population) if towns else place
 
 
 def load_watch_points(path: str | Path | None = None) -> list[WatchPoint]:
