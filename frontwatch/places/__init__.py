@@ -53,6 +53,13 @@ def geoparse(text: str, segments: list[Segment] | None = None, focus: str | None
     toponyms = [Toponym(text[m.start:m.end], m.start, m.end, p.place if p else None)
                 for m, p in zip(found, places)]
     if ents:
+        people = {(s, e) for s, e, label in ents if label == "PERSON"}
+        report_country = focus or country_focus(toponyms)
+        # A one-word name that NER reads as a person is a person unless it is a place of note or lies in the
+        # report's country ("Obama", "Clark"; but "Farah" in a report on Afghanistan stays a place).
+        toponyms = [t for t in toponyms if not ((t.start, t.end) in people and " " not in t.text and t.place
+                                                and t.place.country != report_country
+                                                and t.place.feature == "city" and t.place.population < 100_000)]
         for s, e, label in ents:
             if label in _PLACE_LABELS and _in_body((s, e), segments) \
                     and not any(t.start < e and s < t.end for t in toponyms):
