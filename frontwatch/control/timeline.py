@@ -4,7 +4,8 @@ Per place, evidence is read in date order. The first change claimed opens the pl
 another holder replaces the standing one only once it is confirmed, and only if more independent stories
 confirm it than still confirm the standing holder; until then it, like a denial or the losing side still
 fighting there, makes the standing change contested. So one party's claim never turns a place over on its
-own, and a claim denied, or made while the defenders still fight, does not date the change ("since").
+own; and a claim long before any confirmation, denied, or made while the defenders still fight does not date
+the change ("since").
 An unconfirmed change that nobody repeats lapses after a month.
 """
 
@@ -27,6 +28,8 @@ CONTRADICTION_DAYS = 3
 # A change nobody has confirmed, and nobody has repeated for this many days, lapses: it is no longer reported as
 # the holder, and a later report of the same change opens a new one (with its own date).
 LAPSE_DAYS = 30
+# A report this many days before a change's confirmation may date it; earlier ones were premature.
+CLAIM_LEAD_DAYS = 1
 # Independent stories asserting a change (in the outlet's own voice) that make it held.
 STORIES_TO_HOLD = 2
 
@@ -64,13 +67,18 @@ class Change:
 
     @property
     def since(self) -> str:
-        """The change's date: its earliest support not contradicted before it was confirmed.
+        """The change's date: its earliest support not premature.
 
-        A claim denied before any confirmation does not date the change, nor one made while the losing side was
-        still reported fighting there (that same day included); the next support does.
+        A held change dates from its confirmation, or from a report at most CLAIM_LEAD_DAYS before it: a claim
+        weeks ahead of any confirmation was premature. A claim denied before any confirmation does not date
+        the change, nor one made while the losing side was still reported fighting there (that same day
+        included); the next support does.
         """
         confirmed = self.confirmed
         dates = sorted(e.date for e in self.support)
+        if confirmed:
+            earliest = (dt.date.fromisoformat(confirmed[:10]) - dt.timedelta(days=CLAIM_LEAD_DAYS)).isoformat()
+            dates = [d for d in dates if d >= earliest]
         # (date, strict): a denial lets a support of the same day stand; fighting that day does not
         barriers = sorted((e.date, e.kind == "fighting") for e in self.contrary
                           if e.kind in ("denial", "fighting") and not (confirmed and e.date > confirmed))

@@ -42,8 +42,9 @@ def test_as_of_gives_the_holder_whose_change_came_on_or_before_the_date(tmp_path
         # a claim nobody confirmed or repeated for months is no longer given as the holder
         assert "Kherson" not in {r.place.name for r in control_as_of(store, "2022-07-01")}
         after = {r.place.name: r for r in control_as_of(store, "2023-02-01")}
+        # claimed on the 11th, conceded on the 25th: held, and dated from the concession
         assert (after["Soledar"].holder, after["Soledar"].since, after["Soledar"].status) == \
-            ("Russia", "2023-01-11", "held")
+            ("Russia", "2023-01-25", "held")
         assert len(after["Soledar"].evidence) == 2
 
 

@@ -20,7 +20,7 @@ GOLD = [
 def test_change_within_a_day_is_right_and_one_days_early_claim_is_not_early():
     histories = timeline([concession(KHERSON, "2022-03-03", "Russia", "Ukraine"),
                           claim(SOLEDAR, "2023-01-11", "Russia"),
-                          concession(SOLEDAR, "2023-01-25", "Russia", "Ukraine")])
+                          concession(SOLEDAR, "2023-01-12", "Russia", "Ukraine")])
     card = score(histories, GOLD)
     outcomes = {(v.gold.town, v.gold.date): v.outcome for v in card.verdicts}
     assert outcomes[("Kherson", "2022-03-02")] == "right"

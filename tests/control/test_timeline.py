@@ -27,11 +27,18 @@ def test_claim_never_confirmed_is_never_held_however_often_repeated_by_the_claim
 
 
 def test_claim_becomes_held_when_the_losing_side_concedes():
-    events = [claim(SOLEDAR, "2023-01-11", "Russia"), concession(SOLEDAR, "2023-01-25", "Russia", "Ukraine")]
+    events = [claim(SOLEDAR, "2023-01-11", "Russia"), concession(SOLEDAR, "2023-01-12", "Russia", "Ukraine")]
     [c] = _only(timeline(events)).changes
     assert (c.holder, c.status, c.since) == ("Russia", "held", "2023-01-11")
-    assert c.first_claim == "2023-01-11" and c.confirmed == "2023-01-25"
+    assert c.first_claim == "2023-01-11" and c.confirmed == "2023-01-12"
     assert c.sources == 2
+
+
+def test_claim_made_long_before_the_confirmation_does_not_date_the_change():
+    # claimed on 24 March, conceded on 1 April: the claim was premature, the change dates from April
+    events = [claim(SOLEDAR, "2022-03-24", "Russia"), concession(SOLEDAR, "2022-04-01", "Russia", "Ukraine")]
+    [c] = _only(timeline(events)).changes
+    assert (c.since, c.first_claim, c.confirmed) == ("2022-04-01", "2022-03-24", "2022-04-01")
 
 
 def test_claim_becomes_held_when_a_named_independent_source_confirms_it():
@@ -72,9 +79,10 @@ def test_denial_by_the_other_side_makes_the_change_contested():
 def test_confirmation_after_a_denial_settles_it_and_the_denied_claim_does_not_date_the_change():
     events = [claim(SOLEDAR, "2023-01-03", "Russia"),
               change(SOLEDAR, "2023-01-04", "Russia", by=[("Ukraine", "belligerent")], modality="denied"),
-              claim(SOLEDAR, "2023-01-12", "Russia"),
-              concession(SOLEDAR, "2023-01-25", "Russia", "Ukraine")]
+              claim(SOLEDAR, "2023-01-12", "Russia")]
     [c] = _only(timeline(events)).changes
+    assert (c.status, c.since) == ("contested", "2023-01-12")
+    [c] = _only(timeline(events + [concession(SOLEDAR, "2023-01-13", "Russia", "Ukraine")])).changes
     assert (c.status, c.since) == ("held", "2023-01-12")
 
 
@@ -145,10 +153,9 @@ def test_claim_made_while_the_defenders_still_fight_there_does_not_date_the_chan
     events = [claim(SOLEDAR, "2023-01-04", "Russia", loser="Ukraine"),
               change(SOLEDAR, "2023-01-04", None, actor="Ukraine", type="ASSAULT",
                      sentence="Ukrainian units repelled assaults on the town's northern edge."),
-              claim(SOLEDAR, "2023-01-12", "Russia", loser="Ukraine"),
-              concession(SOLEDAR, "2023-01-25", "Russia", "Ukraine")]
+              claim(SOLEDAR, "2023-01-12", "Russia", loser="Ukraine")]
     [c] = _only(timeline(events)).changes
-    assert (c.since, c.status) == ("2023-01-12", "held")
+    assert (c.since, c.status) == ("2023-01-12", "contested")
 
 
 def test_one_contrary_report_amid_many_confirming_the_holder_contests_but_does_not_hand_over():
