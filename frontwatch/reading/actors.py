@@ -6,6 +6,7 @@ this module only matches it against text.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 import string
@@ -13,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from frontwatch.config import DATA_DIR
 from frontwatch.records import Actor
@@ -104,16 +106,12 @@ class ActorRegistry:
         """Actor mentions by name, alias or speaking metonym: longest match, non-overlapping, in text order."""
         found: list[tuple[int, int, Actor]] = []
         if self._phrase_re:
-            for m in self._phrase_re.finditer(text.translate(_FOLD)):
-                found.append((m.start(), m.end(), self._entries[self._by_phrase[m.group()]].actor))
+            found = [(m.start(), m.end(), self._entries[self._by_phrase[m.group()]].actor)
+                     for m in self._phrase_re.finditer(text.translate(_FOLD))]
         if self._alias_re:
-            for m in self._alias_re.finditer(text):
-                if not any(s < m.end() and m.start() < e for s, e, _ in found):
-                    found.append((m.start(), m.end(), self._entries[self._by_alias[m.group()]].actor))
-        for start, end, actor in self.find_metonyms(text):
-            if not any(s < end and start < e for s, e, _ in found):
-                found.append((start, end, actor))
-        return sorted(found, key=lambda f: f[0])
+            found = _add_free(found, [(m.start(), m.end(), self._entries[self._by_alias[m.group()]].actor)
+                                      for m in self._alias_re.finditer(text)])
+        return _add_free(found, self.find_metonyms(text))
 
     def find_metonyms(self, text: str) -> list[tuple[int, int, Actor]]:
         """Capital names standing for a government: only as the subject of a speech or decision verb."""
@@ -135,8 +133,8 @@ class ActorRegistry:
         if not self._generic_re:
             return []
         named = self.find(text)
-        return [(m.start(), m.end(), m.group()) for m in self._generic_re.finditer(text)
-                if not any(s < m.end() and m.start() < e for s, e, _ in named)]
+        generic = [(m.start(), m.end(), m.group()) for m in self._generic_re.finditer(text)]
+        return [g for g in _add_free(named, generic) if isinstance(g[2], str)]
 
     def resolve(self, name: str, *, metonym: bool = False) -> Actor | None:
         """The actor a name or alias stands for; a capital ("Kyiv") only with ``metonym=True``.
@@ -188,6 +186,19 @@ class ActorRegistry:
         if role == "state":
             return self.state_of(focus_country)
         return self.resolve(phrase)
+
+
+def _add_free(kept: list[tuple[int, int, Any]], extra: list[tuple[int, int, Any]]) -> list[tuple[int, int, Any]]:
+    """``kept`` (in text order, non-overlapping) with those of ``extra`` that overlap none of it, in text order."""
+    starts = [k[0] for k in kept]
+    merged = list(kept)
+    for item in extra:
+        i = bisect.bisect_right(starts, item[0])
+        if (i > 0 and kept[i - 1][1] > item[0]) or (i < len(kept) and kept[i][0] < item[1]):
+            continue
+        merged.append(item)
+    merged.sort(key=lambda f: f[0])
+    return merged
 
 
 @lru_cache(maxsize=1)

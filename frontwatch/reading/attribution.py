@@ -32,6 +32,7 @@ _NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|this|that|these|t
 _SPECIFICITY = ("security source", "local official", "resident", "media", "official", "other")
 _TAIL = ":"  # the pseudo-verb of a headline's trailing source
 _WORD = re.compile(r"[\w'’-]+")
+_MAX_SENTENCE = 2000  # characters of a run-on "sentence" read around its event word
 _MARKER_WINDOW = 8  # words between a modal marker and the event word it governs
 
 
@@ -101,11 +102,11 @@ def _lexicon() -> _Lexicon:
 def _speaker_regions(sentence: str) -> list[tuple[int, int, str, int]]:
     """Spans of the sentence that name a speaker, each with its speech verb and where that verb starts."""
     lex = _lexicon()
-    regions = []
+    regions: list[tuple[int, int, str, int]] = []
     for verb in lex.speech.finditer(sentence):
         if verb.group()[:1].isupper() and sentence[:verb.start()].strip(_QUOTES + " "):
             continue  # "the United States" is no speech verb; "According to" opens a sentence
-        if _NOUN_BEFORE.search(sentence, 0, verb.start()):
+        if _NOUN_BEFORE.search(sentence[max(0, verb.start() - 20):verb.start()]):
             continue  # "the Taliban's claim", "a claim": a noun, whose owner is not the sentence's speaker
         word = verb.group().lower()
         if word == "according to":
@@ -329,6 +330,12 @@ def attribute(sentence: str, trigger: tuple[int, int] | None = None, *,
     favours, e.g. a control change's new holder) tells a party's claim of its own gain from its concession
     of a loss; without it, a party speaking is a claim unless it confirms a loss ("confirmed the fall of").
     """
+    if len(sentence) > _MAX_SENTENCE:
+        # No sentence is this long: read the stretch around the event word, not a whole run-on text.
+        lo = max(0, (trigger[0] if trigger else 0) - _MAX_SENTENCE // 2)
+        shifted = (trigger[0] - lo, trigger[1] - lo) if trigger else None
+        return attribute(sentence[lo:lo + _MAX_SENTENCE], shifted, previous=previous, registry=registry,
+                         focus_country=focus_country, protagonist=protagonist, holder=holder, quoted=quoted)
     registry = registry or ActorRegistry.default()
     lex = _lexicon()
     attribution: list[Attribution] = []

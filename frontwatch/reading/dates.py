@@ -7,6 +7,7 @@ and resolved here; nothing searches raw text with a general date parser, because
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -45,6 +46,7 @@ class _Later:
 
 
 _NEAR_FUTURE_DAYS = 14
+_MAX_SENTENCE = 2000  # characters of a run-on "sentence" read around its event word
 _CLAUSE_BREAK = re.compile(r"[;:—]|\s--\s|,\s+(?:and|but|while|whereas|as|when|after|before|although)\b"
                            r"|\b(?:after|before|since|when|while)\s", re.IGNORECASE)
 
@@ -317,11 +319,13 @@ def _scan(text: str, published: dt.date | None, past: bool,
             if value is not None:
                 found.append((m.start(), m.end(), value))
     found.sort(key=lambda f: (f[0] - f[1], f[0]))
-    kept: list[tuple[int, int, ResolvedDate | _Later]] = []
+    kept: list[tuple[int, int, ResolvedDate | _Later]] = []  # in text order, non-overlapping
     for item in found:
-        if not any(item[0] < e and s < item[1] for s, e, _ in kept):
-            kept.append(item)
-    return sorted(kept, key=lambda f: f[0])
+        i = bisect.bisect_right(kept, item[0], key=lambda k: k[0])
+        if (i > 0 and kept[i - 1][1] > item[0]) or (i < len(kept) and kept[i][0] < item[1]):
+            continue
+        kept.insert(i, item)
+    return kept
 
 
 def resolve_date(expression: str, published: dt.date | None, *, past: bool = True) -> ResolvedDate | None:
@@ -346,6 +350,14 @@ def date_of_sentence(sentence: str, published: dt.date | None, *,
     of the sentence before, which "hours later" or "then" refer to; with ``trigger`` (the event
     word's span) the expression nearest it governs, else the first one.
     """
+    if len(sentence) > _MAX_SENTENCE:
+        # No sentence is this long: read the stretch around the event word, not a whole run-on text.
+        lo = max(0, (trigger[0] if trigger else 0) - _MAX_SENTENCE // 2)
+        hi = lo + _MAX_SENTENCE
+        spans = [(s - lo, e - lo) for s, e in date_spans or [] if lo <= s and e <= hi]
+        shifted = (trigger[0] - lo, trigger[1] - lo) if trigger else None
+        return date_of_sentence(sentence[lo:hi], published, date_spans=spans, previous=previous, past=past,
+                                trigger=shifted)
     found = _scan(sentence, published, past)
     for start, end in date_spans or []:
         if any(start < e and s < end for s, e, _ in found):

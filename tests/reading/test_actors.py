@@ -134,3 +134,12 @@ def test_adding_a_conflict_is_data_only(tmp_path):
     lead = protagonist(sudan, text, "SD")
     assert lead.name == "Rapid Support Forces"
     assert sudan.resolve_generic("the paramilitaries", focus_country="SD", protagonist=lead) == lead
+
+
+def test_long_report_mentions_are_found_in_order_without_overlaps(registry):
+    text = "Taliban fighters and Afghan security forces clashed; the insurgents pressed on. " * 2000
+    found = registry.find(text)
+    assert len(found) == 4000
+    assert all(a[1] <= b[0] for a, b in zip(found, found[1:]))
+    assert len(registry.find_generic(text)) == 2000
+    assert protagonist(registry, text, "AF").name == "Taliban"

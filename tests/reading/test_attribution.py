@@ -293,3 +293,20 @@ def test_modal_in_another_clause_does_not_reach_the_event():
 def test_sentence_read_whole_goes_by_its_main_clause():
     s = "The ministry said 500 soldiers would be flown in, stressing that they would not fight."
     assert read(s).modality == "planned"
+
+
+# --- bad input ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["", "   ", '"', "“”", ":", "\x00\ufffd", "said", ", said", "According to"])
+def test_empty_and_junk_sentences_are_plain_and_unsourced(text):
+    result = attribute(text)
+    assert result.modality == "asserted" and result.attribution == []
+
+
+def test_run_on_text_is_read_around_the_event_word():
+    filler = "Convoys moved along the ring road and shops stayed shut. " * 4000
+    tail = "The rebels captured the dam, a security official said."
+    text = filler + tail
+    start = text.index("captured")
+    result = attribute(text, (start, start + len("captured")))
+    assert sources(result) == [("security official", "security source")]

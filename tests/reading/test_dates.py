@@ -186,3 +186,13 @@ def test_parse_iso_date_refuses_impossible_dates():
     assert parse_iso_date("2021-08-13") == FRIDAY
     assert parse_iso_date("2021-02-30") is None
     assert parse_iso_date("13 August") is None
+
+
+def test_run_on_text_is_dated_around_the_event_word():
+    text = "Envoys met on Monday. " + "Shops stayed shut. " * 5000 + "Rebels entered the base late Thursday."
+    start = text.index("entered")
+    assert date_of_sentence(text, FRIDAY, trigger=(start, start + 7)) == day(2021, 8, 12)
+    undated = text.replace(" late Thursday", "")
+    start = undated.index("entered")
+    assert date_of_sentence(undated, FRIDAY, trigger=(start, start + 7)) is None  # Monday is far out of reach
+    assert date_of_sentence("", FRIDAY) is None
