@@ -47,6 +47,7 @@ class Attributed:
 
 
 def _phrases_re(phrases: list[str], plural: bool = False) -> re.Pattern[str] | None:
+    """One case-insensitive whole-word pattern for a phrase list, longest phrase first."""
     if not phrases:
         return None
     suffix = r"(?:s|es)?" if plural else ""
@@ -56,8 +57,9 @@ def _phrases_re(phrases: list[str], plural: bool = False) -> re.Pattern[str] | N
 
 @dataclass(frozen=True)
 class _Lexicon:
+    """The words of attribution.json, compiled."""
+
     speech: re.Pattern[str]
-    claim: frozenset[str]
     concession: frozenset[str]
     denial: re.Pattern[str]
     negation: re.Pattern[str]
@@ -87,7 +89,6 @@ def _lexicon() -> _Lexicon:
                             group["kind"]))
     return _Lexicon(
         speech=_phrases_re(data["speech_verbs"]),
-        claim=frozenset(data["claim_verbs"]),
         concession=frozenset(data["concession_verbs"]),
         denial=_phrases_re(data["denial_verbs"]),
         negation=negation,
@@ -225,6 +226,7 @@ def _names_only_a_source(region: str, named: list[tuple[str, str | None, Actor |
 
 
 def _dedupe(found: list[tuple[str, str | None, Actor | None]]) -> list[tuple[str, str | None, Actor | None]]:
+    """Each source once, in the order named."""
     seen, out = set(), []
     for source, kind, actor in found:
         key = (actor.name if actor else source.lower(), kind)
@@ -287,6 +289,7 @@ def _main_clause(sentence: str) -> str:
 
 
 def _last_words(text: str, n: int) -> str:
+    """The tail of ``text`` holding its last ``n`` words."""
     words = list(_WORD.finditer(text))
     return text[words[-n].start():] if len(words) > n else text
 
@@ -350,14 +353,10 @@ def attribute(sentence: str, trigger: tuple[int, int] | None = None, *,
         named = _sources_in(region, "said" if verb == _TAIL else verb, registry, focus_country, protagonist)
         if verb == _TAIL and not _names_only_a_source(region, named, registry):
             continue  # "Read more: the Taliban's advance since May" names no source
+        trigger_word = sentence[trigger[0]:trigger[1]] if trigger else ""
         for source, kind, actor in named:
             if kind is None:
-                own_gain = holder is None or (actor is not None and registry.side(actor) == holder) \
-                    or (actor is None and holder is not None)
-                trigger_word = sentence[trigger[0]:trigger[1]] if trigger else ""
-                concedes = (holder is not None and not own_gain) or (
-                    holder is None and verb in lex.concession and lex.loss.search(trigger_word) is not None)
-                kind = "official" if concedes else "belligerent"
+                kind = _party_kind(actor, verb, trigger_word, holder, registry)
             if any(a.source == source and a.kind == kind for a in attribution):
                 continue
             attribution.append(Attribution(source, kind))
@@ -376,6 +375,16 @@ def attribute(sentence: str, trigger: tuple[int, int] | None = None, *,
     if modality is None:
         modality = "claimed" if claimed and not independent else "asserted"
     return Attributed(modality, attribution, speaker, quote_open=_ends_inside_quotation(sentence, was_open))
+
+
+def _party_kind(actor: Actor | None, verb: str, trigger_word: str, holder: str | None,
+                registry: ActorRegistry) -> str:
+    """A party speaking: "belligerent" when it claims its own gain, "official" when it concedes a loss."""
+    if holder is not None:
+        concedes = actor is not None and registry.side(actor) != holder
+    else:
+        concedes = verb in _lexicon().concession and _lexicon().loss.search(trigger_word) is not None
+    return "official" if concedes else "belligerent"
 
 
 def _is_quotation(sentence: str) -> bool:
