@@ -34,6 +34,7 @@ class Evidence:
     from_side: str | None = None  # support: the side said to lose the place
     grade: str | None = None  # support: CLAIM, CONFIRMATION or ASSERTION
     concession: bool = False  # support confirmed by the losing side itself
+    precise: bool = True  # dated to the day (a "last week" report supports a change but does not date it)
 
 
 def read_evidence(stored: StoredEvent, side: SideOf) -> Evidence | None:
@@ -45,7 +46,8 @@ def read_evidence(stored: StoredEvent, side: SideOf) -> Evidence | None:
     if event.date_precision in COARSE_PRECISIONS or event.place.feature == "country":
         return None
     stories = frozenset(stored.stories()) or frozenset({event.event_id})
-    common = dict(key=key, place=event.place, date=event.date, event_id=event.event_id, stories=stories)
+    common = dict(key=key, place=event.place, date=event.date, event_id=event.event_id, stories=stories,
+                  precise=event.date_precision in (None, "day"))
     if event.control is None:
         if event.type == "ASSAULT" and event.actor and event.modality != "denied":
             return Evidence(kind="fighting", side=_party(event.actor.name, side), **common)

@@ -72,13 +72,14 @@ class Change:
         A held change dates from its confirmation, or from a report at most CLAIM_LEAD_DAYS before it: a claim
         weeks ahead of any confirmation was premature. A claim denied before any confirmation does not date
         the change, nor one made while the losing side was still reported fighting there (that same day
-        included); the next support does.
+        included); the next support does. Reports dated to the day date it when there are any.
         """
         confirmed = self.confirmed
-        dates = sorted(e.date for e in self.support)
+        earliest = ""
         if confirmed:
             earliest = (dt.date.fromisoformat(confirmed[:10]) - dt.timedelta(days=CLAIM_LEAD_DAYS)).isoformat()
-            dates = [d for d in dates if d >= earliest]
+        timely = [e for e in self.support if e.date >= earliest]
+        dates = sorted(e.date for e in timely if e.precise) or sorted(e.date for e in timely)
         # (date, strict): a denial lets a support of the same day stand; fighting that day does not
         barriers = sorted((e.date, e.kind == "fighting") for e in self.contrary
                           if e.kind in ("denial", "fighting") and not (confirmed and e.date > confirmed))

@@ -187,3 +187,13 @@ def test_claim_repeated_after_it_lapsed_is_a_new_change_with_its_own_date():
 def test_a_whole_country_is_never_given_to_a_side():
     ukraine = Place("Ukraine", 690791, 49.0, 32.0, None, "UA", feature="country")
     assert timeline([concession(ukraine, "2022-02-24", "Russia", "Ukraine")]) == []
+
+
+def test_report_dated_only_to_a_week_supports_but_does_not_date_the_change():
+    last_week = concession(KHERSON, "2022-02-24", "Russia", "Ukraine")
+    last_week.event.date_precision = "week"
+    events = [last_week, change(KHERSON, "2022-03-02", "Russia", loser="Ukraine")]
+    [c] = _only(timeline(events)).changes
+    assert (c.since, c.status) == ("2022-03-02", "held")
+    [alone] = _only(timeline([last_week])).changes
+    assert alone.since == "2022-02-24"
