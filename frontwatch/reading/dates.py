@@ -74,6 +74,7 @@ Resolver = Callable[[re.Match[str], dt.date | None, bool, bool], "ResolvedDate |
 
 
 def _number(word: str) -> int | None:
+    """12 or "twelve" -> 12."""
     word = word.lower()
     return int(word) if word.isdigit() else _NUMBERS.get(word)
 
@@ -85,6 +86,7 @@ def _capitalised(m: re.Match[str], group: str) -> bool:
 
 
 def _day(year: int, month: int, day: int) -> dt.date | None:
+    """The date, or None where it does not exist (30 February)."""
     try:
         return dt.date(year, month, day)
     except ValueError:
@@ -92,6 +94,7 @@ def _day(year: int, month: int, day: int) -> dt.date | None:
 
 
 def _shift_month(date: dt.date, months: int) -> dt.date:
+    """The first day of the month ``months`` away from ``date``'s."""
     index = date.year * 12 + date.month - 1 + months
     return dt.date(index // 12, index % 12 + 1, 1)
 
@@ -114,6 +117,7 @@ def _anchor(date: dt.date | None, precision: str, published: dt.date | None, pas
 
 
 def _year(m: re.Match[str], published: dt.date | None) -> tuple[int | None, bool]:
+    """The year a match names (and True), else the publication year (and False)."""
     raw = m.groupdict().get("year")
     if raw:
         year = int(raw)
@@ -121,11 +125,12 @@ def _year(m: re.Match[str], published: dt.date | None) -> tuple[int | None, bool
     return (published.year if published else None), False
 
 
-def _iso(m, published, past, bare):
+def _iso(m: re.Match[str], published: dt.date | None, past: bool, bare: bool) -> ResolvedDate | None:
+    """2021-08-13."""
     return _anchor(_day(int(m["y"]), int(m["m"]), int(m["d"])), "day", published, past, True)
 
 
-def _numeric(m, published, past, bare):
+def _numeric(m: re.Match[str], published: dt.date | None, past: bool, bare: bool) -> ResolvedDate | None:
     """13/08/2021 (day first, as most wire services write it) unless only month-first is a real date."""
     a, b = int(m["a"]), int(m["b"])
     year = int(m["y"]) + (2000 if len(m["y"]) == 2 else 0)
@@ -139,7 +144,8 @@ def _numeric(m, published, past, bare):
     return _anchor(options[0], "day", published, past, True)
 
 
-def _day_month(m, published, past, bare):
+def _day_month(m: re.Match[str], published: dt.date | None, past: bool, bare: bool) -> ResolvedDate | None:
+    """13 August, Aug. 13, August 13, 2021: the publication year when none is given."""
     if not _capitalised(m, "mon"):
         return None
     year, given = _year(m, published)
@@ -148,7 +154,8 @@ def _day_month(m, published, past, bare):
     return _anchor(_day(year, _MONTHS[m["mon"].lower().rstrip(".")], int(m["d"])), "day", published, past, given)
 
 
-def _month(m, published, past, bare):
+def _month(m: re.Match[str], published: dt.date | None, past: bool, bare: bool) -> ResolvedDate | None:
+    """since May, in early May, May 2021, last December: the month's first day, precision month."""
     if not _capitalised(m, "mon"):
         return None
     year, given = _year(m, published)
@@ -164,15 +171,18 @@ def _month(m, published, past, bare):
     return _anchor(date, "month", published, past, given or qualifier in ("last", "next"))
 
 
-def _bare_month(m, published, past, bare):
+def _bare_month(m: re.Match[str], published: dt.date | None, past: bool, bare: bool) -> ResolvedDate | None:
+    """A month name alone ("a bloody August"): only where a tagger marked it as a date."""
     return _month(m, published, past, bare) if bare else None
 
 
-def _year_only(m, published, past, bare):
+def _year_only(m: re.Match[str], published: dt.date | None, past: bool, bare: bool) -> ResolvedDate | None:
+    """in 2020, since 2014: the year's first day, precision year."""
     return _anchor(dt.date(int(m["year"]), 1, 1), "year", published, past, True)
 
 
-def _weekday(m, published, past, bare):
+def _weekday(m: re.Match[str], published: dt.date | None, past: bool, bare: bool) -> ResolvedDate | None:
+    """Friday, late Thursday, last Sunday: counted from the publication date."""
     if published is None or not _capitalised(m, "wd"):
         return None
     target = _WEEKDAYS[m["wd"].lower()]
@@ -194,14 +204,16 @@ def _weekday(m, published, past, bare):
 
 
 def _offset(days: int, precision: str) -> Resolver:
-    def resolve(m, published, past, bare):
+    """A resolver for a fixed day offset from publication (today, yesterday, tomorrow)."""
+    def resolve(m: re.Match[str], published: dt.date | None, past: bool, bare: bool) -> ResolvedDate | None:
         if published is None or (past and days > 0):
             return None
         return ResolvedDate(published + dt.timedelta(days=days), precision)
     return resolve
 
 
-def _ago(m, published, past, bare):
+def _ago(m: re.Match[str], published: dt.date | None, past: bool, bare: bool) -> ResolvedDate | None:
+    """two days ago, a week ago."""
     n = _number(m["n"])
     if published is None or n is None:
         return None
@@ -217,7 +229,7 @@ def _ago(m, published, past, bare):
     return ResolvedDate(dt.date(published.year - n, 1, 1), "year")
 
 
-def _period(m, published, past, bare):
+def _period(m: re.Match[str], published: dt.date | None, past: bool, bare: bool) -> ResolvedDate | None:
     """last/this/next/past/coming week, month, year."""
     if published is None:
         return None
@@ -235,11 +247,12 @@ def _period(m, published, past, bare):
     return ResolvedDate(dt.date(published.year + step, 1, 1), "year")
 
 
-def _recent(m, published, past, bare):
+def _recent(m: re.Match[str], published: dt.date | None, past: bool, bare: bool) -> ResolvedDate | None:
+    """in recent days, over the past three days: the publication week."""
     return ResolvedDate(published, "week") if published else None
 
 
-def _within(m, published, past, bare):
+def _within(m: re.Match[str], published: dt.date | None, past: bool, bare: bool) -> ResolvedDate | None:
     """"within 48 hours", "in 30 days", "within weeks": forward from publication, for plans and forecasts."""
     if past or published is None:
         return None
@@ -255,7 +268,8 @@ def _within(m, published, past, bare):
     return ResolvedDate(published + dt.timedelta(days=int(-(-days // 1))), precision)
 
 
-def _later(m, published, past, bare):
+def _later(m: re.Match[str], published: dt.date | None, past: bool, bare: bool) -> _Later:
+    """hours later, the next day, then: an offset from the previous sentence's date."""
     if m.groupdict().get("unit") and m["n"]:
         n = _number(m["n"]) or 1
         unit = m["unit"].lower()
