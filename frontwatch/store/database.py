@@ -63,6 +63,9 @@ class Store:
         try:
             store = cls(conn, path, readonly)
             store._prepare()
+        except sqlite3.OperationalError as err:  # locked, read-only medium, disk full...
+            conn.close()
+            raise StoreError(f"{path}: cannot open the store ({err})") from None
         except sqlite3.DatabaseError as err:
             conn.close()
             raise StoreError(f"{path}: not a frontwatch store or damaged ({err})") from None
@@ -82,6 +85,8 @@ class Store:
             raise StoreError(f"{self.path}: store schema version {version} is newer than this frontwatch knows "
                              f"({migrations.LATEST_VERSION}); upgrade frontwatch")
         if self.readonly:
+            if version == 0:
+                raise StoreError(f"{self.path}: an empty file, not a frontwatch store")
             if version < migrations.LATEST_VERSION:
                 raise StoreError(f"{self.path}: store schema version {version} is older than "
                                  f"{migrations.LATEST_VERSION}; open it for writing once (frontwatch ingest) "

@@ -225,3 +225,10 @@ def test_second_writer_waiting_on_a_busy_store_gets_a_store_error(db_path):
             first.add_report(report("Heavy fighting was reported near the bridge.", "https://f.example/1"), [])
             with pytest.raises(StoreError, match="another ingest"):
                 second.add_report(report("Shelling hit the port overnight.", "https://f.example/2"), [])
+
+
+def test_empty_file_opened_read_only_is_not_a_store(tmp_path):
+    empty = tmp_path / "empty.db"
+    empty.write_bytes(b"")
+    with pytest.raises(StoreError, match="empty file"):
+        Store.open(empty, readonly=True)
