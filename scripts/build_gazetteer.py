@@ -120,14 +120,15 @@ def build(geonames: Path, min_population: int) -> list[list[str]]:
     admin1_centre: dict[str, tuple[float, float]] = {}
     for line in (geonames / "admin1CodesASCII.txt").read_text(encoding="utf-8").splitlines():
         code, name, ascii_name, gid = line.split("\t")
-        common, aliases = overrides.get(code, (_ADMIN_SUFFIX.sub("", ascii_name), []))
+        # its aliases ("Kan.", "NSW") are added at load time from the data file, so they stay editable
+        common, _ = overrides.get(code, (_ADMIN_SUFFIX.sub("", ascii_name), []))
         admin1_name[code] = common
         members = by_admin1.get(code)
         if not members:
             continue  # no city to place it by: better absent than put at 0,0
         lat, lon, pop = _centre(members)
         admin1_centre[code] = (lat, lon)
-        names = [common, name, ascii_name, _ADMIN_SUFFIX.sub("", name), *aliases]
+        names = [common, name, ascii_name, _ADMIN_SUFFIX.sub("", name)]
         rows.append([gid, common, f"{lat:.5f}", f"{lon:.5f}", code[:2], common, "admin1", str(pop), "0",
                      "|".join(_keys(names))])
 

@@ -141,6 +141,11 @@ class Gazetteer:
     def has_key(self, key: str) -> bool:
         return key in self._index
 
+    def notable(self, key: str) -> bool:
+        """Whether a name may mean a place of note: a country, province, region, capital or city of 100,000+."""
+        return any(e.place.feature in ("country", "admin1", "region") or e.capital or e.place.population >= 100_000
+                   for e in self.entries(key))
+
     def curated(self, key: str) -> bool:
         """Whether a key comes from the data files (so a short acronym like "DRC" or "NSW" is meant)."""
         return key in self._curated

@@ -29,6 +29,8 @@ class Index(Protocol):
 
     def curated(self, key: str) -> bool: ...
 
+    def notable(self, key: str) -> bool: ...
+
 
 @dataclass(frozen=True, slots=True)
 class Mention:
@@ -47,6 +49,12 @@ def _common_words() -> dict[str, str]:
             word, when = line.split("\t")[:2]
             out[word.lower()] = when.strip()
     return out
+
+
+@lru_cache(maxsize=1)
+def _common_surnames() -> frozenset[str]:
+    lines = (DATA / "surnames.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
 
 
 @lru_cache(maxsize=1)
@@ -135,6 +143,9 @@ def _rejected(text: str, start: int, end: int, words: list[tuple[int, int]], i: 
             return True  # acronyms: "IS", "AP", "IT"; "US", "DRC", "NSW" are in the data files
         if surface in surnames:
             return True  # "Obama said", once the report has written "Barack Obama"
+        if surface.lower() in _common_surnames() and before.lower() not in _LOCATIVE \
+                and not re.match(r",\s+[A-Z]", text[end:end + 3]) and not index.notable(key):
+            return True  # "Brown said", "Taylor, 34,": people, unless "in Taylor" or "Taylor, Texas"
         if _inside_longer_name(text, start, end, words, i, index):
             return True
     if before.lower() in given_names() and _capitalised(before):

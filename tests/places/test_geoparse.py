@@ -132,3 +132,34 @@ def test_demonyms_are_country_mentions_only_when_asked():
     assert geoparse(text) == []
     got = geoparse(text, demonyms=True)
     assert got[0].text == "Afghan" and got[0].place.country == "AF" and got[0].place.feature == "country"
+
+
+def test_a_namesake_is_placed_beside_the_other_places_of_a_local_report():
+    text = ("Firefighters in Paris were called to a barn blaze on Tuesday. The Lamar County sheriff said "
+            "crews from Sulphur Springs and Clarksville helped, and Texas forestry officials were told.")
+    paris = places(text)["Paris"]
+    assert paris.country == "US" and paris.admin1 == "Texas"
+
+
+def test_a_capital_wins_where_its_country_is_in_view():
+    assert places("Irish ministers met in Dublin, the Ireland government said.")["Dublin"].country == "IE"
+    ohio = places("Dublin city council in Ohio approved the budget; Columbus and Marysville followed.")
+    assert ohio["Dublin"].country == "US" and ohio["Dublin"].admin1 == "Ohio"
+
+
+def test_state_abbreviations_count_only_with_their_dot():
+    got = geoparse("The suspect was held in Topeka, Kan., on Monday.")
+    assert [(t.text, t.place.feature, t.place.admin1) for t in got] == [
+        ("Topeka", "city", "Kansas"), ("Kan.", "admin1", "Kansas")]
+
+
+def test_common_surnames_are_people_unless_written_as_places():
+    assert "Brown" not in places("Brown said the fire started at noon in the kitchen.")
+    got = places("The convoy stopped in Taylor before dawn.")
+    assert got["Taylor"] is not None and got["Taylor"].country == "US"
+
+
+def test_country_short_forms_in_a_report():
+    got = places("The U.S. and Britain urged their citizens to leave Kabul.")
+    assert got["U.S."].country == "US" and got["U.S."].feature == "country"
+    assert got["Britain"].country == "GB"
