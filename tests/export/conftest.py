@@ -1,0 +1,56 @@
+"""Fixtures of the export tests: the demo store, and a store of hand-built events."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from frontwatch import config
+from frontwatch.pipeline import ingest_sources
+from frontwatch.records import Actor, Article, Attribution, ControlChange, Event, Place
+from frontwatch.store import Store
+
+LASHKAR_GAH = Place("Lashkar Gah", 1147290 + 1, 31.59382, 64.37161, "Helmand", "AF", "city")
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("export-store") / "demo.db"
+    assert ingest_sources([str(config.DEMO_REPORTS_DIR)], db_path=path).events > 100
+    return path
+
+
+@pytest.fixture(scope="session")
+def demo_store(demo_db):
+    with Store.open(demo_db, readonly=True) as store:
+        yield store
+
+
+def claim_of_lashkar_gah(**changes) -> Event:
+    """The Taliban's claim to have taken Lashkar Gah, as the extractor would record it."""
+    fields = dict(
+        event_id="lashkar-gah-claim", article={"url": "https://desk.example/lg", "published": "2021-08-13",
+                                               "title": "Lashkar Gah", "outlet": "Desk"},
+        type="ASSAULT", mode="seize", acled="Non-state actor overtakes territory",
+        control=ControlChange("Taliban", "Afghan government"), actor=Actor("Taliban", "rebel", "AF"),
+        target=Actor("Afghan government", "state", "AF"), place=LASHKAR_GAH, date="2021-08-13",
+        date_precision="day", modality="claimed", attribution=[Attribution("Taliban", "belligerent")],
+        quantities={}, sentence="A spokesman for the insurgents said their fighters now held Lashkar Gah.",
+        span=(120, 195))
+    fields.update(changes)
+    return Event(**fields)
+
+
+@pytest.fixture
+def lashkar_gah_store(tmp_path):
+    """A store holding the claim, carried by two outlets' reports of different text."""
+    event = claim_of_lashkar_gah()
+    with Store.open(tmp_path / "lg.db") as store:
+        store.add_report(Article(text="First desk's report on Lashkar Gah, written for the test.",
+                                 url="https://desk.example/lg", published="2021-08-13", title="Lashkar Gah",
+                                 outlet="Desk"), [event])
+        store.add_report(Article(text="A second outlet's wholly different wording about the city.",
+                                 url="https://other.example/lg", published="2021-08-14", title="Lashkar Gah",
+                                 outlet="Other Outlet"), [event])
+        yield store
