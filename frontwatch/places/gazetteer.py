@@ -146,6 +146,10 @@ class Gazetteer:
         return any(e.place.feature in ("country", "admin1", "region") or e.capital or e.place.population >= 100_000
                    for e in self.entries(key))
 
+    def own_name(self, key: str) -> bool:
+        """Whether some place bears this name as its own, not only as a former or foreign name."""
+        return any(e.key == key for e in self.entries(key))
+
     def curated(self, key: str) -> bool:
         """Whether a key comes from the data files (so a short acronym like "DRC" or "NSW" is meant)."""
         return key in self._curated

@@ -31,6 +31,8 @@ class Index(Protocol):
 
     def notable(self, key: str) -> bool: ...
 
+    def own_name(self, key: str) -> bool: ...
+
 
 @dataclass(frozen=True, slots=True)
 class Mention:
@@ -98,6 +100,7 @@ _DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern
 _SITE_WORDS = frozenset({"airport", "airbase", "island", "islands", "valley", "river", "lake", "mountains",
                          "strait", "gulf", "sea", "bay", "plant", "steelworks"})
 PREV_RULE = True
+ALT_RULE = True
 NEXT_RULE = False  # "Cincinnati Bengals": annotators count the place inside the team name
 
 
@@ -202,6 +205,8 @@ def mentions(text: str, index: Index, demonyms: bool = False) -> list[Mention]:
                 key, end = key + ".", end + 1  # "Kan.", "W.Va.": abbreviations only with their dot
             elif not index.has_key(key):
                 continue
+            if ALT_RULE and not (index.own_name(key) or index.notable(key) or index.curated(key)):
+                break  # only a former or foreign name of some small place ("White House", "Desk")
             if not _rejected(text, s0, end, words, i, j - i + 1, lower_words, surnames, index, key):
                 if text[end:end + 1] == "." and "." in text[s0:end]:
                     end += 1  # "U.S." keeps its last dot

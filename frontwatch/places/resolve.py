@@ -34,6 +34,10 @@ def _candidates(text: str, m: Mention, gaz: Gazetteer) -> list[Entry]:
         if admins:
             return admins
         return found
+    # A notable place of this very name outranks small places that once bore it or bear it in another
+    # language ("Samangan" is the province, not Aibak, whose old name it is).
+    if any(e.key == m.key and _significant(e) for e in found):
+        found = [e for e in found if e.key == m.key or _significant(e)]
     # "Kandahar" alone is the city, not Kandahar province: drop a province whose own city bears its name.
     cities = {(e.place.country, e.place.admin1) for e in found if e.place.feature == "city" and e.key == m.key}
     return [e for e in found if not (e.place.feature in ("admin1", "admin2")
