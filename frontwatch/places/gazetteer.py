@@ -147,8 +147,8 @@ class Gazetteer:
                    for e in self.entries(key))
 
     def own_name(self, key: str) -> bool:
-        """Whether some place bears this name as its own, not only as a former or foreign name."""
-        return any(e.key == key for e in self.entries(key))
+        """Whether some place bears this name as its own, or as another spelling of a town of 10,000+."""
+        return any(e.key == key or e.place.population >= 10_000 for e in self.entries(key))
 
     def curated(self, key: str) -> bool:
         """Whether a key comes from the data files (so a short acronym like "DRC" or "NSW" is meant)."""
