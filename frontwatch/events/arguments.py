@@ -21,6 +21,7 @@ _ANAPHOR_BEFORE = re.compile(r"(?:the|this|that) (?:city|town|village|provincial
 _NO_OBJECT = re.compile(r"^\s*(?:$|[.,;:!?\")—–-]|(?:on|in|at|after|before|early|late|earlier|later|overnight|"
                         r"last|this|yesterday|today|and|as|when|while|following|amid|en|under|without|by|to)\b)")
 _CLAUSE_END = re.compile(r"[,;:.!?\"()—–]| -- ")
+_DRIVEN_OUT = re.compile(r"\bfrom\s+(?:the\s+)?$")
 _LOCATIVE = re.compile(r"(?:^|\W)(?:in|In|at|At|on|On|near|Near|around|Around)\s+(?:the (?:city|town|village) of\s+)?$")
 
 
@@ -85,7 +86,7 @@ def locative_place(sentence: str, toponyms: list[tuple[int, int, Toponym]]) -> T
     return None
 
 
-def agent_of(trigger: Trigger, mentions: list[Mention]) -> Actor | None:
+def agent_of(sentence: str, trigger: Trigger, mentions: list[Mention]) -> Actor | None:
     """The party acting: the nearest mention before an active trigger, or after a passive one ("fell to X")."""
     if trigger.agent_side == "before":
         before = [m for m in mentions if m.end <= trigger.start]
@@ -93,6 +94,8 @@ def agent_of(trigger: Trigger, mentions: list[Mention]) -> Actor | None:
     if trigger.agent_side == "after":
         for m in mentions:
             if m.start >= trigger.end and m.start - trigger.end <= 60:
+                if _DRIVEN_OUT.search(sentence[trigger.end:m.start]):
+                    continue  # "liberated from the Russian occupiers": the side that lost it
                 return m.actor
     return None
 

@@ -53,7 +53,7 @@ def _extract_chunk(chunk: list[Article], lexicon: Lexicon) -> Iterator[tuple[Art
         for sentence in sentences:
             sentence.triggers = lexicon.triggers(sentence.text)
             # Names matter where a person must be told from a place: territory and detentions.
-            if any(t.family.object != "any" for t in sentence.triggers):
+            if any(t.family.object == "person" for t in sentence.triggers):
                 to_tag.append((sentence.text, sentence))
     if to_tag and "ner" in nlp.pipe_names:
         # Re-tokenising a sentence costs less than copying it out of its paragraph's doc (Span.as_doc).
@@ -206,7 +206,7 @@ class _ArticleReader:
         if top is None and family.object != "territory":
             top = args.locative_place(text, toponyms)
         place = top.place if top else None
-        actor = args.agent_of(trigger, mentions) or self._implied_agent(family.control)
+        actor = args.agent_of(text, trigger, mentions) or self._implied_agent(family.control)
         said = attribute(text, trigger.span, previous=self.previous_said, registry=self.registry,
                          focus_country=self.focus)
         aim = lex.infinitive_modality(text, trigger)

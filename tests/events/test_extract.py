@@ -182,3 +182,11 @@ def test_a_city_inside_a_party_name_is_not_the_place_taken():
     events = extract_text("KYIV: Fighters of the Donetsk People's Republic said on Friday they had captured the town.\n",
                           published="2022-05-27")
     assert not [e for e in events if e.place and e.place.name == "Donetsk"]
+
+
+def test_town_liberated_from_occupiers_returns_to_the_state_not_the_occupier():
+    events = extract_text("KYIV: The mayor said on Thursday that Bucha had been liberated from Russian occupiers.\n",
+                          published="2022-03-31")
+    [change] = [e for e in events if e.control]
+    assert change.control.holder == "Ukraine"
+    assert change.date == "2022-03-31"

@@ -8,7 +8,7 @@ from frontwatch.records import PLOVER_TYPES
 ACLED_SUB_EVENTS = {
     "Non-state actor overtakes territory", "Government regains territory", "Non-violent transfer of territory",
     "Arrests", "Abduction/forced disappearance", "Agreement", "Air/drone strike", "Shelling/artillery/missile attack",
-    "Armed clash", "Attack", "Peaceful protest", None,
+    "Armed clash", "Attack", "Peaceful protest", "Remote explosive/landmine/IED", "Looting/property destruction", None,
 }
 
 
