@@ -12,6 +12,7 @@ An unconfirmed change that nobody repeats lapses after a month.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -23,7 +24,7 @@ from frontwatch.store import StoredEvent
 # Fighting by the losing side at a place up to this many days after the change is confirmed: not settled yet.
 FIGHTING_WINDOW_DAYS = 7
 # Contradictory reporting: a confirmed challenge replaces the standing holder only if more independent stories
-# confirm it than confirm the standing holder within this many days around the challenge.
+# confirm it than confirm the standing holder, up to this many days around the challenge.
 CONTRADICTION_DAYS = 3
 # A change nobody has confirmed, and nobody has repeated for this many days, lapses: it is no longer reported as
 # the holder, and a later report of the same change opens a new one (with its own date).
@@ -45,25 +46,29 @@ class Change:
     from_: str | None
     support: list[Evidence] = field(default_factory=list)
     contrary: list[Evidence] = field(default_factory=list)
+    # kept as support arrives (in date order), so that long histories are read in one pass
+    _confirmed: str | None = field(default=None, init=False, repr=False)
+    _asserted: set[str] = field(default_factory=set, init=False, repr=False)
+
+    def add(self, e: Evidence) -> None:
+        """Add support, read in date order."""
+        self.support.append(e)
+        if self._confirmed is None:
+            if e.grade == ASSERTION:
+                self._asserted |= e.stories
+            if e.grade == CONFIRMATION or len(self._asserted) >= STORIES_TO_HOLD:
+                self._confirmed = e.date
 
     @property
     def first_claim(self) -> str | None:
         """The date the change was first seen, when that was a party's claim; else None."""
-        first = min(self.support, key=lambda e: e.date)
+        first = self.support[0]
         return first.date if first.grade == CLAIM else None
 
     @property
     def confirmed(self) -> str | None:
         """The date the change was first confirmed (concession, named non-party, or enough stories)."""
-        stories: set[str] = set()
-        for e in sorted(self.support, key=lambda e: e.date):
-            if e.grade == CONFIRMATION:
-                return e.date
-            if e.grade == ASSERTION:
-                stories |= e.stories
-                if len(stories) >= STORIES_TO_HOLD:
-                    return e.date
-        return None
+        return self._confirmed
 
     @property
     def since(self) -> str:
@@ -75,9 +80,7 @@ class Change:
         included); the next support does. Reports dated to the day date it when there are any.
         """
         confirmed = self.confirmed
-        earliest = ""
-        if confirmed:
-            earliest = (dt.date.fromisoformat(confirmed[:10]) - dt.timedelta(days=CLAIM_LEAD_DAYS)).isoformat()
+        earliest = _shift(confirmed, -CLAIM_LEAD_DAYS) if confirmed else ""
         timely = [e for e in self.support if e.date >= earliest]
         dates = sorted(e.date for e in timely if e.precise) or sorted(e.date for e in timely)
         # (date, strict): a denial lets a support of the same day stand; fighting that day does not
@@ -92,10 +95,9 @@ class Change:
     @property
     def lapses(self) -> str | None:
         """The day after which an unconfirmed change lapses; None for a confirmed one."""
-        if self.confirmed is not None:
+        if self._confirmed is not None:
             return None
-        last = max(e.date for e in self.support)
-        return (dt.date.fromisoformat(last[:10]) + dt.timedelta(days=LAPSE_DAYS)).isoformat()
+        return _shift(self.support[-1].date, LAPSE_DAYS)
 
     @property
     def status(self) -> str:
@@ -170,6 +172,7 @@ def timeline(events: Iterable[StoredEvent], *, side: SideOf = side_of) -> list[P
 
 
 def _changes(items: list[Evidence]) -> list[Change]:
+    window = _Dated(items)
     changes: list[Change] = []
     current: Change | None = None
     challengers: dict[str, Change] = {}
@@ -179,16 +182,17 @@ def _changes(items: list[Evidence]) -> list[Change]:
             challengers.clear()
         if e.kind == "support":
             if current is None:
-                current = Change(e.place, e.side, e.from_side, [e])
+                current = Change(e.place, e.side, e.from_side)
+                current.add(e)
                 changes.append(current)
             elif e.side == current.holder:
-                current.support.append(e)
+                current.add(e)
             else:
                 challenger = challengers.get(e.side)
                 if challenger is None or (challenger.lapses and e.date > challenger.lapses):
                     challenger = challengers[e.side] = Change(e.place, e.side, current.holder)
-                challenger.support.append(e)
-                if challenger.confirmed and _outweighs(challenger, current, items, e.date):
+                challenger.add(e)
+                if challenger.confirmed and e.grade != CLAIM and _outweighs(challenger, current, window, e.date):
                     current = challenger
                     changes.append(current)
                     challengers.clear()
@@ -210,15 +214,30 @@ def _standing_before(changes: list[Change], lapsed: Change) -> Change | None:
     return next((c for c in reversed(earlier) if c.confirmed is not None), None)
 
 
-def _outweighs(challenger: Change, standing: Change, items: list[Evidence], date: str) -> bool:
-    """Whether more independent stories confirm the challenger than still confirm the standing holder, from a
-    few days before the challenge began to a few days after ``date``."""
-    start = min(e.date for e in challenger.support)
-    theirs = set().union(*(e.stories for e in challenger.support if e.grade != CLAIM))
-    ours = set().union(*(e.stories for e in items
-                         if e.kind == "support" and e.side == standing.holder and e.grade != CLAIM
-                         and _days(start, e.date) >= -CONTRADICTION_DAYS
-                         and _days(date, e.date) <= CONTRADICTION_DAYS))
+class _Dated:
+    """One place's evidence in date order, searchable by a range of dates."""
+
+    def __init__(self, items: list[Evidence]):
+        self.items = items
+        self.dates = [e.date for e in items]
+
+    def between(self, first: str, last: str) -> list[Evidence]:
+        return self.items[bisect_left(self.dates, first):bisect_right(self.dates, last)]
+
+
+def _outweighs(challenger: Change, standing: Change, window: _Dated, date: str) -> bool:
+    """Whether more independent stories confirm the challenger than still confirm the standing holder, over
+    the challenge's last month (from a few days before it began) to a few days after ``date``."""
+    first = max(_shift(challenger.support[0].date, -CONTRADICTION_DAYS), _shift(date, -LAPSE_DAYS))
+    theirs: set[str] = set()
+    ours: set[str] = set()
+    for e in window.between(first, _shift(date, CONTRADICTION_DAYS)):
+        if e.kind != "support" or e.grade == CLAIM:
+            continue
+        if e.side == standing.holder:
+            ours |= e.stories
+        elif e.side == challenger.holder and e.date <= date:
+            theirs |= e.stories
     return len(theirs) > len(ours)
 
 
@@ -228,6 +247,10 @@ def _still_fighting(change: Change, e: Evidence) -> bool:
         return False
     confirmed = change.confirmed
     return confirmed is None or _days(confirmed, e.date) <= FIGHTING_WINDOW_DAYS
+
+
+def _shift(date: str, days: int) -> str:
+    return (dt.date.fromisoformat(date[:10]) + dt.timedelta(days=days)).isoformat()
 
 
 def _days(start: str, end: str) -> int:
