@@ -7,14 +7,11 @@ command line (`frontwatch export --format NAME`) and the API (`/api/export/NAME`
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TextIO
 
 from frontwatch.export.acled import ACLED_COLUMNS, write_acled_csv
 from frontwatch.export.geojson import write_geojson
 from frontwatch.export.plover import write_plover_jsonl
-from frontwatch.store import Store
-
-Exporter = Callable[..., None]
+Exporter = Callable[..., None]  # (store, out: TextIO, as_of: str | None = None) -> None
 
 EXPORTERS: dict[str, Exporter] = {
     "acled-csv": write_acled_csv,
@@ -26,5 +23,5 @@ MEDIA_TYPES = {"acled-csv": "text/csv", "plover-jsonl": "application/x-ndjson", 
 FILE_NAMES = {"acled-csv": "frontwatch-acled.csv", "plover-jsonl": "frontwatch-plover.jsonl",
               "geojson": "frontwatch.geojson"}
 
-__all__ = ["ACLED_COLUMNS", "EXPORTERS", "FILE_NAMES", "MEDIA_TYPES", "Exporter", "Store", "TextIO",
-           "write_acled_csv", "write_geojson", "write_plover_jsonl"]
+__all__ = ["ACLED_COLUMNS", "EXPORTERS", "FILE_NAMES", "MEDIA_TYPES", "Exporter", "write_acled_csv", "write_geojson",
+           "write_plover_jsonl"]
