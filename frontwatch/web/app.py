@@ -10,6 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
+from frontwatch import config
 from frontwatch.control.approach import load_watch_points
 from frontwatch.errors import FrontwatchError
 from frontwatch.store import Store
@@ -17,6 +18,8 @@ from frontwatch.web import api, ingest
 from frontwatch.web.state import WebState
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
+# A batch of reports may be several articles, but never unbounded: larger bodies are refused with 413.
+MAX_BODY_BYTES = 4 * config.MAX_ARTICLE_BYTES
 
 # The page loads nothing from elsewhere, and report text is never markup: the policy makes both hold.
 SECURITY_HEADERS = {
@@ -45,7 +48,7 @@ def create_app(db_path: str | Path, watch_file: str | Path | None = None,
         Store.open(db_path).close()
     state = WebState(db_path=db_path, watch_points=load_watch_points(watch_file),
                      ingest_token=ingest_token or os.environ.get("FRONTWATCH_INGEST_TOKEN") or None)
-    app = FastAPI(title="frontwatch", version="1",
+    app = FastAPI(title="frontwatch", version="1", max_body_size=MAX_BODY_BYTES,
                   description="Events, territorial control with its evidence, and approach warnings, "
                               "read from conflict reports.")
     app.state.web = state

@@ -249,6 +249,15 @@ def test_ingest_rejects_a_body_that_is_not_a_report(writable_db):
     assert r.status_code == 422 and "text" in r.json()["detail"]
 
 
+def test_an_oversized_ingest_body_is_refused_and_stores_nothing(writable_db):
+    app = TestClient(create_app(writable_db, ingest_token="s3cret"))
+    huge = [dict(REPORT, text=REPORT["text"] + " " + "x" * (4 * 1024 * 1024))] * 6
+    r = app.post("/api/ingest", json=huge, headers={"Authorization": "Bearer s3cret"})
+    assert r.status_code == 413
+    items = app.get("/api/events", params={"place": "Gardez"}).json()["items"]
+    assert not any(s["outlet"] == "Frontier Desk" for i in items for s in i["sources"])
+
+
 def test_a_watch_point_added_through_the_api_gets_warnings(writable_db):
     app = TestClient(create_app(writable_db, ingest_token="s3cret"))
     point = {"name": "Field office, Kandahar", "place": "Kandahar", "hostile": ["Taliban"], "thresholds_km": [20]}
