@@ -78,17 +78,29 @@ def ingest_sources(sources: Sequence[str], db_path: Path, published: str | None 
         for article, events in stream:
             batch.append((article, events))
             if len(batch) >= batch_size:
-                _store_batch(store, batch, summary)
+                _store_batch(store, batch, summary, on_bad)
                 batch = []
         if batch:
-            _store_batch(store, batch, summary)
+            _store_batch(store, batch, summary, on_bad)
     return summary
 
 
-def _store_batch(store, batch, summary: IngestSummary) -> None:
+def _store_batch(store, batch, summary: IngestSummary, on_bad: OnBad | None = None) -> None:
+    from frontwatch.errors import StoreError
+
     with store.batch():
         for article, events in batch:
-            outcome = store.add_report(article, events)
+            try:
+                # Each report is its own savepoint: a report the store refuses is undone alone, the batch goes on.
+                with store.batch():
+                    outcome = store.add_report(article, events)
+            except (StoreError, ValueError) as err:
+                summary.bad += 1
+                problem = BadInput(article.source or article.url or "<report>", f"not stored: {err}")
+                summary.bad_inputs.append(str(problem))
+                if on_bad:
+                    on_bad(problem)
+                continue
             summary.reports += 1
             if outcome == "new":
                 summary.new += 1
