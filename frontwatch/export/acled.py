@@ -84,6 +84,16 @@ def _verb(event: Event) -> str:
     return phrases["by_type"].get(event.type, "acted against")
 
 
+def _action(event: Event, where: str) -> str:
+    """What the actor did: to its target when one is named, else on its own, and where."""
+    phrases = format_data("notes.json")
+    if event.target:
+        return f"{_verb(event)} {event.target.name}" + (f" in {where}" if where else "")
+    alone = phrases["without_object"]
+    verb = alone["by_mode"].get(event.mode or "") or alone["by_type"].get(event.type, "acted")
+    return f"{verb} in {where}" if where else verb
+
+
 def write_notes(stored: StoredEvent) -> str:
     """A one-sentence description of the event written from its fields, in ACLED's manner."""
     event = stored.event
@@ -102,19 +112,13 @@ def write_notes(stored: StoredEvent) -> str:
             what = f"{phrases['control']} {where or 'a place'}"
     else:
         who = event.actor.name if event.actor else "an unidentified actor"
-        verb = _verb(event)
-        if event.target:
-            what = f"{verb} {event.target.name}" + (f" in {where}" if where else "")
-        elif where and verb.split()[-1] in ("from", "of", "with", "against", "on", "to", "seized"):
-            what = f"{verb} {where}"
-        else:
-            what = verb.rsplit(" ", 1)[0] if verb.split()[-1] in ("from", "of", "with", "against", "on", "to") \
-                else verb
-            what += f" in {where}" if where else ""
+        what = _action(event, where)
     clauses = [f"{when}{who} {what}"]
     sources = ", ".join(a.source for a in event.attribution)
     if event.modality in phrases["modality"]:
-        clauses.append(phrases["modality"][event.modality].format(sources=sources or "a party"))
+        clause = phrases["modality"][event.modality]
+        # Without attribution the clause ends before "by ...": "denied", not "denied by nobody".
+        clauses.append(clause.format(sources=sources) if sources else clause.split(" by ")[0])
     elif event.attribution:
         clauses.append(f"according to {sources}")
     n = len(stored.stories()) or len(outlets(stored))
