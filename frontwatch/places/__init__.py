@@ -7,6 +7,7 @@ is about.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Sequence
 
@@ -26,12 +27,20 @@ def _in_body(m: tuple[int, int], segments: Sequence[Segment] | None) -> bool:
     return segments is None or any(s.is_body and s.start <= m[0] and m[1] <= s.end for s in segments)
 
 
-def _vetoed(m: Mention, ents: Sequence[tuple[int, int, str]], text: str) -> bool:
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """The spans (sorted, non-overlapping among themselves) that overlap start..end."""
+    i = bisect.bisect_left(spans, (start, start))
+    out = [spans[i - 1]] if i > 0 and spans[i - 1][1] > start else []
+    while i < len(spans) and spans[i][0] < end:
+        out.append(spans[i])
+        i += 1
+    return out
+
+
+def _vetoed(m: Mention, people: list[tuple[int, int]]) -> bool:
     """A name inside a longer PERSON span is part of a person's name ("Ismail Khan")."""
-    for s, e, label in ents:
-        if label == "PERSON" and s <= m.start and m.end <= e and (e - s) > (m.end - m.start):
-            return True
-    return False
+    return any(s <= m.start and m.end <= e and (e - s) > (m.end - m.start)
+               for s, e in _overlaps(people, m.start, m.end))
 
 
 def geoparse(text: str, segments: list[Segment] | None = None, focus: str | None = None,
@@ -47,22 +56,23 @@ def geoparse(text: str, segments: list[Segment] | None = None, focus: str | None
         return []
     gaz = gazetteer()
     found = [m for m in mentions(text, gaz, demonyms=demonyms) if _in_body((m.start, m.end), segments)]
-    if ents:
-        found = [m for m in found if not _vetoed(m, ents, text)]
+    people = sorted((s, e) for s, e, label in ents or () if label == "PERSON")
+    if people:
+        found = [m for m in found if not _vetoed(m, people)]
     places = resolve(text, found, gaz, focus)
     toponyms = [Toponym(text[m.start:m.end], m.start, m.end, p.place if p else None)
                 for m, p in zip(found, places)]
     if ents:
-        people = {(s, e) for s, e, label in ents if label == "PERSON"}
+        exact_people = set(people)
         report_country = focus or country_focus(toponyms)
         # A one-word name that NER reads as a person is a person unless it is a place of note or lies in the
         # report's country ("Obama", "Clark"; but "Farah" in a report on Afghanistan stays a place).
-        toponyms = [t for t in toponyms if not ((t.start, t.end) in people and " " not in t.text and t.place
+        toponyms = [t for t in toponyms if not ((t.start, t.end) in exact_people and " " not in t.text and t.place
                                                 and t.place.country != report_country
                                                 and t.place.feature == "city" and t.place.population < 100_000)]
+        found_spans = [(t.start, t.end) for t in toponyms]
         for s, e, label in ents:
-            if label in _PLACE_LABELS and _in_body((s, e), segments) \
-                    and not any(t.start < e and s < t.end for t in toponyms):
+            if label in _PLACE_LABELS and _in_body((s, e), segments) and not _overlaps(found_spans, s, e):
                 toponyms.append(Toponym(text[s:e], s, e, None))
         toponyms.sort(key=lambda t: t.start)
     return toponyms

@@ -203,7 +203,8 @@ CAPITAL_BONUS = 3.0
 def importance(e: Entry, capital: bool = True) -> float:
     """How prominent a place is, other things being equal: countries, capitals and populous places first."""
     p = e.place
-    return _FEATURE_WEIGHT.get(p.feature, 0.0) + (CAPITAL_BONUS if capital and e.capital else 0.0) + math.log10(p.population + 10)
+    bonus = CAPITAL_BONUS if capital and e.capital else 0.0
+    return _FEATURE_WEIGHT.get(p.feature, 0.0) + bonus + math.log10(p.population + 10)
 
 
 _lock = threading.Lock()

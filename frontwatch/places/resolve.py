@@ -111,15 +111,32 @@ def resolve(text: str, mentions: list[Mention], gaz: Gazetteer, focus: str | Non
             admin1_votes[unit] += 2.0 if entries[0].place.feature == "admin1" else 1.0
     chosen = [_best(m, entries, focus, set(votes), admin1_votes) for m, entries in zip(mentions, cands)]
     # Second pass: the places chosen for the other mentions say which province or state the report is in
-    # ("Paris" beside Texas towns is Paris, Texas).
+    # ("Paris" beside Texas towns is Paris, Texas). Mentions of the same name do not vouch for each other.
+    admin1_by_name: dict[str, Counter] = {}
+    country_by_name: dict[str, Counter] = {}
+    point_names: dict[tuple[float, float], set[str]] = {}
+    for m, c in zip(mentions, chosen):
+        if c is None:
+            continue
+        if c.place.admin1:
+            admin1_by_name.setdefault(m.key, Counter())[(c.place.country, c.place.admin1)] += 1
+        if c.place.country:
+            country_by_name.setdefault(m.key, Counter())[c.place.country] += 1
+        if c.place.feature in ("city", "admin2", "site"):
+            point_names.setdefault((c.place.lat, c.place.lon), set()).add(m.key)
+    all_admin1 = sum(admin1_by_name.values(), Counter())
+    all_countries = sum(country_by_name.values(), Counter())
+    decided: dict[tuple, Entry | None] = {}
     for k, (m, entries) in enumerate(zip(mentions, cands)):
         if len(entries) < 2:
             continue
-        others = [c for j, c in enumerate(chosen) if j != k and c is not None and c.key != m.key]
-        near_admin1 = Counter((c.place.country, c.place.admin1) for c in others if c.place.admin1)
-        near_country = Counter(c.place.country for c in others if c.place.country)
-        points = [(c.place.lat, c.place.lon) for c in others if c.place.feature in ("city", "admin2", "site")]
-        chosen[k] = _best(m, entries, focus, set(near_country), admin1_votes + near_admin1, points)
+        ident = (m.key, tuple(id(e) for e in entries))
+        if ident not in decided:
+            near_admin1 = all_admin1 - admin1_by_name.get(m.key, Counter())
+            near_country = all_countries - country_by_name.get(m.key, Counter())
+            points = [p for p, names in point_names.items() if names != {m.key}]
+            decided[ident] = _best(m, entries, focus, set(near_country), admin1_votes + near_admin1, points)
+        chosen[k] = decided[ident]
     return chosen
 
 
