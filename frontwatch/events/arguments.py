@@ -113,13 +113,17 @@ def target_of(trigger: Trigger, mentions: list[Mention], actor: Actor | None) ->
 def names_person(sentence: str, trigger: Trigger, persons: list[tuple[int, int]], lexicon: Lexicon) -> bool:
     """Whether the trigger's object (or passive subject) is a person: a detention, not a place taken."""
     obj = object_text(sentence, trigger)
-    if re.match(r"\s*by\b", obj):
-        return False  # "seized by their fighters": the agent of a passive, not whom it seized
-    if lexicon.person_nouns.search(obj):
+    # "seized by their fighters": the agent of a passive follows, not whom it seized.
+    if not re.match(r"\s*by\b", obj):
+        if lexicon.person_nouns.search(obj):
+            return True
+        if any(trigger.end <= s <= trigger.end + len(obj) + 1 for s, _ in persons):
+            return True
+    # "Ismail Khan was detained", "three persons were arrested": a person just before a passive trigger.
+    before = sentence[max(0, trigger.start - 40):trigger.start]
+    passive = re.search(r"\b(?:was|were|been|being|are|is)\s+(?:\w+\s+)?$", before)
+    if passive and lexicon.person_nouns.search(before[: passive.start()]):
         return True
-    if any(trigger.end <= s <= trigger.end + len(obj) + 1 for s, _ in persons):
-        return True
-    # "Ismail Khan was detained": a person just before a passive trigger.
     return any(0 <= trigger.start - e <= 20 and re.search(r"\b(?:was|were|been)\s*$", sentence[e:trigger.start])
                for _, e in persons)
 

@@ -15,7 +15,7 @@ ACLED_SUB_EVENTS = {
 def test_every_family_uses_plover_types_and_acled_sub_events():
     lexicon = default_lexicon()
     assert {f.name for f in lexicon.families} >= {"taken", "retaken", "handed_over", "abandoned", "siege",
-                                                   "detention", "ceasefire", "air_strike", "shelling", "clash",
+                                                   "detention", "capture_person", "ceasefire", "air_strike", "shelling", "clash",
                                                    "attack", "evacuation", "deployment", "talks", "reject",
                                                    "accuse", "demand"}
     for family in lexicon.families:
