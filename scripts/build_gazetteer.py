@@ -183,12 +183,18 @@ def main() -> int:
     ap.add_argument("--min-population", type=int, default=500)
     args = ap.parse_args()
     rows = build(args.geonames, args.min_population)
-    header = "geonameid\tname\tlat\tlon\tcountry\tadmin1\tfeature\tpopulation\tcapital\tkeys"
+    index: dict[str, list[int]] = {}
+    for i, r in enumerate(rows):
+        for key in r[-1].split("|"):
+            if key and (not index.get(key) or index[key][-1] != i):
+                index.setdefault(key, []).append(i)
+    header = "geonameid\tname\tlat\tlon\tcountry\tadmin1\tfeature\tpopulation\tcapital"
+    lines = [header, *("\t".join(x.replace("\t", " ") for x in r[:-1]) for r in rows)]
+    lines += ["#keys", *index, "#rows", *(",".join(map(str, v)) for v in index.values())]
     with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as f:
-        f.write(header + "\n")
-        for r in rows:
-            f.write("\t".join(x.replace("\t", " ") for x in r) + "\n")
-    print(f"wrote {OUT} ({len(rows)} places, {OUT.stat().st_size / 1e6:.1f} MB)", file=sys.stderr)
+        f.write("\n".join(lines) + "\n")
+    print(f"wrote {OUT} ({len(rows)} places, {len(index)} names, {OUT.stat().st_size / 1e6:.1f} MB)",
+          file=sys.stderr)
     return 0
 
 
