@@ -5,13 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from export_samples import claim_of_lashkar_gah
 
 from frontwatch import config
 from frontwatch.pipeline import ingest_sources
-from frontwatch.records import Actor, Article, Attribution, ControlChange, Event, Place
+from frontwatch.records import Article
 from frontwatch.store import Store
-
-LASHKAR_GAH = Place("Lashkar Gah", 1147290 + 1, 31.59382, 64.37161, "Helmand", "AF", "city")
 
 
 @pytest.fixture(scope="session")
@@ -25,21 +24,6 @@ def demo_db(tmp_path_factory) -> Path:
 def demo_store(demo_db):
     with Store.open(demo_db, readonly=True) as store:
         yield store
-
-
-def claim_of_lashkar_gah(**changes) -> Event:
-    """The Taliban's claim to have taken Lashkar Gah, as the extractor would record it."""
-    fields = dict(
-        event_id="lashkar-gah-claim", article={"url": "https://desk.example/lg", "published": "2021-08-13",
-                                               "title": "Lashkar Gah", "outlet": "Desk"},
-        type="ASSAULT", mode="seize", acled="Non-state actor overtakes territory",
-        control=ControlChange("Taliban", "Afghan government"), actor=Actor("Taliban", "rebel", "AF"),
-        target=Actor("Afghan government", "state", "AF"), place=LASHKAR_GAH, date="2021-08-13",
-        date_precision="day", modality="claimed", attribution=[Attribution("Taliban", "belligerent")],
-        quantities={}, sentence="A spokesman for the insurgents said their fighters now held Lashkar Gah.",
-        span=(120, 195))
-    fields.update(changes)
-    return Event(**fields)
 
 
 @pytest.fixture

@@ -99,7 +99,7 @@ def test_a_claim_carried_by_two_outlets_lists_both_as_sources(lashkar_gah_store)
 
 
 def test_a_vague_date_is_coded_as_such(tmp_path):
-    from conftest import LASHKAR_GAH, claim_of_lashkar_gah
+    from export_samples import LASHKAR_GAH, claim_of_lashkar_gah
 
     from frontwatch.records import Article, Place
     from frontwatch.store import Store
@@ -116,3 +116,18 @@ def test_a_vague_date_is_coded_as_such(tmp_path):
         notes = write_notes(store.events()[0])
     assert (row["time_precision"], row["geo_precision"]) == ("3", "3")
     assert notes == "In August 2021, Taliban attacked Afghan government in Helmand."
+
+
+def test_an_event_without_a_target_is_written_as_an_action_at_its_place(tmp_path):
+    from export_samples import claim_of_lashkar_gah
+
+    from frontwatch.records import Article
+    from frontwatch.store import Store
+
+    event = claim_of_lashkar_gah(event_id="no-target", target=None, control=None, modality="asserted",
+                                 attribution=[], acled="Armed clash")
+    with Store.open(tmp_path / "t.db") as store:
+        store.add_report(Article(text="Another report written for this test.", url="https://desk.example/t",
+                                 outlet="Desk"), [event])
+        notes = write_notes(store.events()[0])
+    assert notes == "On 13 August 2021, Taliban seized ground in Lashkar Gah (Helmand)."

@@ -147,6 +147,9 @@
 
   function drawControl(records) {
     placeLayer.clearLayers();
+    var holders = [];
+    records.forEach(function (r) { if (holders.indexOf(r.holder) < 0) holders.push(r.holder); });
+    drawLegend(legendTypes, holders);
     var byGeonameid = {};
     records.forEach(function (r) {
       if (r.place.geonameid) byGeonameid[r.place.geonameid] = r;
@@ -374,11 +377,14 @@
     box.appendChild(svg);
   }
 
-  function drawLegend(types) {
+  var legendTypes = [];
+
+  function drawLegend(types, holders) {
     var box = document.getElementById('legend');
+    legendTypes = types;
     clear(box);
     box.appendChild(el('strong', {}, 'Holders'));
-    Object.keys(holderColour).forEach(function (h) {
+    holders.forEach(function (h) {
       var sw = el('span', { class: 'swatch held' });
       sw.style.background = holderColour[h];
       box.appendChild(el('div', { class: 'row' }, sw, h));
@@ -454,7 +460,7 @@
       meta.actors.forEach(function (a) { actorSel.appendChild(el('option', { value: a }, a)); });
       meta.types.forEach(function (t) { typeSel.appendChild(el('option', { value: t }, t)); });
       actorSel.value = state.actor; typeSel.value = state.type;
-      drawLegend(meta.types);
+      drawLegend(meta.types, []);
       var slider = document.getElementById('date');
       slider.max = Math.max(0, dates.length - 1);
       if (!state.date || dates.indexOf(state.date) < 0) state.date = dates[dates.length - 1] || null;
