@@ -153,11 +153,14 @@ def _best(m: Mention, entries: list[Entry], focus: str | None, countries: set[st
     if not entries:
         return None
     top_admin1 = admin1_votes.most_common(1)[0][0] if admin1_votes else None
+    focus_namesake = any(e.place.country == focus for e in entries)
 
     def score(e: Entry) -> float:
         p = e.place
-        # A capital stands out only where its country is in view: "Dublin" in a report on Ohio is Dublin, Ohio.
-        s = importance(e, capital=not focus or p.country == focus or p.country in countries)
+        # A capital stands out unless the report's own country has a namesake and the capital's country is not
+        # in view: "Dublin" in a report on Ohio is Dublin, Ohio; "Washington" in a report on Russia is the capital.
+        s = importance(e, capital=not focus or p.country == focus or p.country in countries
+                       or not focus_namesake)
         if e.key == m.key:
             s += OWN_NAME_BONUS
         if focus and p.country == focus:
