@@ -129,7 +129,9 @@ def names_person(sentence: str, trigger: Trigger, persons: list[tuple[int, int]]
 
 
 def names_territory(sentence: str, trigger: Trigger, lexicon: Lexicon) -> bool:
-    return lexicon.territory_nouns.search(object_text(sentence, trigger)) is not None
+    """Whether the trigger's object is ground ("seized more cities"), not the agent of a passive ("by ...")."""
+    obj = object_text(sentence, trigger)
+    return not re.match(r"\s*by\b", obj) and lexicon.territory_nouns.search(obj) is not None
 
 
 def quantities_of(sentence: str, lexicon: Lexicon) -> dict[str, float | int]:

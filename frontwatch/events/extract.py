@@ -1,29 +1,25 @@
-"""Articles -> event records: find trigger sentences cheaply, run spaCy on them in batches, read each event."""
+"""Articles -> event records: each trigger sentence read in the context of its report (places, parties, dates)."""
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
 import re
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from itertools import islice
-
-from spacy.tokens import Doc
 
 from frontwatch.events import arguments as args
 from frontwatch.events.holding import Parties, acled_type, control_change
 from frontwatch.events.lexicon import Family, Lexicon, Trigger, default_lexicon
+from frontwatch.events.sentences import Sentence, body_segments, read_sentences
 from frontwatch.records import Actor, Article, Event, Segment, Toponym
 from frontwatch.reading.actors import ActorRegistry, protagonist
 from frontwatch.reading.attribution import Attributed, attribute
 from frontwatch.reading.dates import ResolvedDate, date_of_sentence, parse_iso_date
-from frontwatch.reading.nlp import pipeline
 
+# Articles whose paragraphs go through spaCy together (nlp.pipe batches across articles).
 ARTICLES_PER_BATCH = 32
 
-_LAST_SENTENCE = re.compile(r"[^.!?]+[.!?][\"'’”]?\s*$")
 _OWNED = re.compile(r"(?:\b(?:its|their|his|her|our)|['’]s|\d)\s+$")
 
 
@@ -36,65 +32,9 @@ def extract_events(articles: Iterable[Article]) -> Iterator[tuple[Article, list[
 
 
 def _extract_chunk(chunk: list[Article], lexicon: Lexicon) -> Iterator[tuple[Article, list[Event]]]:
-    # Only body paragraphs that hold a trigger phrase reach spaCy, and of those only the sentences that hold
-    # one reach its NER, by far the dearest component: most of a news page never needs either.
-    nlp = pipeline()
-    jobs: list[tuple[str, tuple[int, Segment]]] = []
-    for i, article in enumerate(chunk):
-        for seg in _body_segments(article):
-            text = article.text[seg.start:seg.end]
-            if lexicon.has_trigger(text):
-                jobs.append((text, (i, seg)))
-    parsed: dict[int, list[tuple[Segment, list[_Sentence]]]] = defaultdict(list)
-    to_tag: list[tuple[str, _Sentence]] = []
-    for doc, (i, seg) in nlp.pipe(jobs, as_tuples=True, batch_size=64, disable=["ner"]):
-        sentences = list(_sentences(seg, doc))
-        parsed[i].append((seg, sentences))
-        for sentence in sentences:
-            sentence.triggers = lexicon.triggers(sentence.text)
-            # Names matter where a person must be told from a place: territory and detentions.
-            if any(t.family.object == "person" for t in sentence.triggers):
-                to_tag.append((sentence.text, sentence))
-    if to_tag and "ner" in nlp.pipe_names:
-        # Re-tokenising a sentence costs less than copying it out of its paragraph's doc (Span.as_doc).
-        for doc, sentence in nlp.pipe(to_tag, as_tuples=True, batch_size=64, disable=["senter"]):
-            sentence.add_entities(doc)
+    parsed = read_sentences(chunk, lexicon)
     for i, article in enumerate(chunk):
         yield article, _ArticleReader(article, lexicon).events(parsed.get(i, []))
-
-
-def _body_segments(article: Article) -> list[Segment]:
-    """The body paragraphs; an article not cleaned by ingest is read line by line."""
-    if article.segments:
-        return [s for s in article.segments if s.is_body]
-    segments, pos = [], 0
-    for line in article.text.splitlines(keepends=True):
-        if line.strip():
-            segments.append(Segment(pos, pos + len(line.rstrip())))
-        pos += len(line)
-    return segments
-
-
-@dataclass
-class _Sentence:
-    text: str
-    start: int  # offset in article.text
-    offset: int  # where the stripped text starts in the segment's doc
-    persons: list[tuple[int, int]] = field(default_factory=list)
-    dates: list[tuple[int, int]] = field(default_factory=list)
-    ents: list[tuple[int, int, str]] = field(default_factory=list)  # offsets in article.text
-    triggers: list[Trigger] = field(default_factory=list)
-
-    def add_entities(self, doc: Doc) -> None:
-        """Take the named entities spaCy found in this sentence's own doc (offsets of the raw sentence)."""
-        lead = len(doc.text) - len(doc.text.lstrip())
-        for ent in doc.ents:
-            span = (ent.start_char - lead, ent.end_char - lead)
-            self.ents.append((self.start + span[0], self.start + span[1], ent.label_))
-            if ent.label_ == "PERSON":
-                self.persons.append(span)
-            elif ent.label_ in ("DATE", "TIME"):
-                self.dates.append(span)
 
 
 class _ArticleReader:
@@ -107,13 +47,13 @@ class _ArticleReader:
         self.key = article.url or hashlib.sha1(article.text.encode("utf-8")).hexdigest()
         self.published = parse_iso_date(article.published)
 
-    def events(self, parsed: list[tuple[Segment, list[_Sentence]]]) -> list[Event]:
+    def events(self, parsed: list[tuple[Segment, list[Sentence]]]) -> list[Event]:
         if not parsed:
             return []
         from frontwatch.places import country_focus, geoparse
 
         article = self.article
-        body = _body_segments(article)
+        body = body_segments(article)
         ents = [ent for _, sentences in parsed for sentence in sentences for ent in sentence.ents]
         actor_spans = [(s, e) for s, e, _ in self.registry.find(article.text)]
         # "the Donetsk People's Republic" names a party, not the city of Donetsk.
@@ -148,11 +88,11 @@ class _ArticleReader:
         resolved = date_of_sentence(paragraph, self.published, previous=self.previous_date)
         if resolved is not None:
             self.previous_date = resolved
-        last = _LAST_SENTENCE.search(paragraph)
-        self.previous_said = attribute(last.group() if last else paragraph, previous=self.previous_said,
-                                       registry=self.registry, focus_country=self.focus)
+        # The whole paragraph, so that a quotation opened and closed in it leaves no quote open.
+        self.previous_said = attribute(paragraph, previous=self.previous_said, registry=self.registry,
+                                       focus_country=self.focus)
 
-    def _read_sentence(self, sentence: _Sentence) -> list[Event]:
+    def _read_sentence(self, sentence: Sentence) -> list[Event]:
         triggers = sentence.triggers
         if not triggers:
             self.previous_said = attribute(sentence.text, previous=self.previous_said, registry=self.registry,
@@ -183,7 +123,7 @@ class _ArticleReader:
             self.previous_said = said_first
         return _without_echoes(events)
 
-    def _read_event(self, sentence: _Sentence, trigger: Trigger, toponyms, mentions) -> tuple[Event | None, Attributed | None]:
+    def _read_event(self, sentence: Sentence, trigger: Trigger, toponyms, mentions) -> tuple[Event | None, Attributed | None]:
         family, text, lex = trigger.family, sentence.text, self.lexicon
         antecedent = self._antecedent(sentence.start + trigger.start)
         if family.control and lex.is_participle(text, trigger):
@@ -212,15 +152,7 @@ class _ArticleReader:
         aim = lex.infinitive_modality(text, trigger)
         if aim and said.modality in ("asserted", "claimed"):
             said = dataclasses.replace(said, modality=aim)
-        resolved = date_of_sentence(text, self.published, date_spans=sentence.dates, previous=self.previous_date,
-                                    trigger=trigger.span, past=said.modality not in ("planned", "forecast", "hypothetical"))
-        if resolved is not None:
-            self.previous_date = resolved
-        # A sentence with no date of its own happens when the paragraphs before it do (the running day);
-        # with no day yet, the lead's or the publication's.
-        context = self.previous_date if self.previous_date and self.previous_date.precision == "day" else None
-        lead = self.lead_date if self.lead_date and self.lead_date.precision == "day" else None
-        when = resolved or context or lead
+        when = self._date_of(sentence, trigger, past=said.modality not in ("planned", "forecast", "hypothetical"))
         date = when.date.isoformat() if when else (self.published.isoformat() if self.published else None)
         precision = when.precision if when else ("day" if self.published else None)
         negotiated = lex.negotiated.search(text) is not None
@@ -244,6 +176,17 @@ class _ArticleReader:
             span=(sentence.start, sentence.start + len(text)),
         )
         return event, said
+
+    def _date_of(self, sentence: Sentence, trigger: Trigger, past: bool) -> ResolvedDate | None:
+        """The event's date: the sentence's own, else the running day of the paragraphs before, else the lead's."""
+        resolved = date_of_sentence(sentence.text, self.published, date_spans=sentence.dates,
+                                    previous=self.previous_date, trigger=trigger.span, past=past)
+        if resolved is not None:
+            self.previous_date = resolved
+            return resolved
+        if self.previous_date and self.previous_date.precision == "day":
+            return self.previous_date
+        return self.lead_date if self.lead_date and self.lead_date.precision == "day" else None
 
     def _is_background(self, when: ResolvedDate | None) -> bool:
         """A month or year named for a time well before publication: history recalled, not news."""
@@ -288,7 +231,7 @@ class _ArticleReader:
                 last = top
         return last
 
-    def _event_id(self, sentence: _Sentence, type_: str, mode: str | None, place: str | None) -> str:
+    def _event_id(self, sentence: Sentence, type_: str, mode: str | None, place: str | None) -> str:
         raw = "\x1f".join([self.key, str(sentence.start), sentence.text, type_, mode or "", place or ""])
         return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:20]
 
@@ -300,15 +243,6 @@ def _without_echoes(events: list[tuple[Family, Event]]) -> list[Event]:
     present = {f.name for f, _ in events}
     return [e for f, e in events
             if not (e.place is None and f.name in placed) and not any(y in present for y in f.yields_to)]
-
-
-def _sentences(seg: Segment, doc: Doc) -> Iterator[_Sentence]:
-    for sent in doc.sents:
-        raw = sent.text
-        text = raw.strip()
-        if text:
-            offset = sent.start_char + (len(raw) - len(raw.lstrip()))
-            yield _Sentence(text, seg.start + offset, offset)
 
 
 def extract_text(text: str, published: str | None = None, **article_fields) -> list[Event]:
