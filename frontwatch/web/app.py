@@ -48,7 +48,8 @@ def create_app(db_path: str | Path, watch_file: str | Path | None = None,
         Store.open(db_path).close()
     state = WebState(db_path=db_path, watch_points=load_watch_points(watch_file),
                      ingest_token=ingest_token or os.environ.get("FRONTWATCH_INGEST_TOKEN") or None)
-    app = FastAPI(title="frontwatch", version="1", max_body_size=MAX_BODY_BYTES,
+    # No /docs or /redoc: FastAPI's pages load their scripts from a CDN. /openapi.json is the document.
+    app = FastAPI(title="frontwatch", version="1", max_body_size=MAX_BODY_BYTES, docs_url=None, redoc_url=None,
                   description="Events, territorial control with its evidence, and approach warnings, "
                               "read from conflict reports.")
     app.state.web = state

@@ -133,6 +133,8 @@ def test_page_loads_and_draws_the_map_with_no_network(offline_page, server):
     assert offline_page.locator(".leaflet-provinces-pane path").count() >= 34
     assert "Leaflet" in offline_page.locator(".leaflet-control-attribution").inner_text()
     assert offline_page.locator(".leaflet-control-attribution svg").count() == 0  # no flag in the prefix
+    assert offline_page.locator(".leaflet-marker-pane .watch-icon").count() == 3  # the demo's watch points, with their rings
+    assert offline_page.locator("#timeline rect").count() > 10
     _shot(offline_page, "map-offline.png")
 
 
@@ -188,3 +190,33 @@ def test_hostile_markup_in_a_report_stays_inert_text(offline_page, server):
     assert offline_page.locator("img[src='x']").count() == 0
     assert offline_page.errors == []
     _shot(offline_page, "hostile-report-inert.png")
+
+
+def test_filtering_by_event_type_keeps_only_those_markers_and_the_url_remembers(offline_page, server):
+    _open(offline_page, server, "date=2021-08-13")
+    assert offline_page.locator("[data-event]:not(.ev-ASSAULT)").count() > 0
+    offline_page.select_option("#type", "ASSAULT")
+    offline_page.wait_for_function("location.hash.includes('type=ASSAULT')")
+    offline_page.wait_for_timeout(500)
+    assert offline_page.locator("[data-event]").count() > 0
+    assert offline_page.locator("[data-event]:not(.ev-ASSAULT)").count() == 0
+    shared = offline_page.url
+    offline_page.goto("about:blank")
+    offline_page.goto(shared)
+    offline_page.wait_for_selector("body[data-ready]")
+    assert offline_page.eval_on_selector("#type", "el => el.value") == "ASSAULT"
+    assert offline_page.locator("[data-event]:not(.ev-ASSAULT)").count() == 0
+
+
+def test_clicking_an_event_shows_its_sentence_and_sources(offline_page, server):
+    _open(offline_page, server, "date=2021-08-13")
+    marker = offline_page.locator("[data-event]").first
+    event_id = marker.get_attribute("data-event")
+    marker.dispatch_event("click")  # event squares may sit under a place circle; the click goes to the square
+    offline_page.wait_for_selector("#panel .evidence")
+    with urllib.request.urlopen(f"{server}/api/events/{event_id}") as r:
+        stored = json.load(r)
+    shown = offline_page.locator("#panel").inner_text()
+    assert stored["event"]["sentence"] in shown
+    assert all(s["outlet"] in shown for s in stored["sources"])
+    assert f"sel=e%3A{event_id}" in offline_page.url or f"sel=e:{event_id}" in offline_page.url
