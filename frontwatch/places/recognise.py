@@ -95,7 +95,7 @@ def _surnames(text: str, words: list[tuple[int, int]]) -> set[str]:
 
 _DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
                          "central", "northeast", "northwest", "southeast", "southwest", "greater", "downtown",
-                         "upper", "lower", "new", "old"})
+                         "upper", "lower", "new", "old", "metropolitan", "historic", "suburban", "rural"})
 # Connector words that may end a name ("Kabul airport", "Snake Island").
 _SITE_WORDS = frozenset({"airport", "airbase", "island", "islands", "valley", "river", "lake", "mountains",
                          "strait", "gulf", "sea", "bay", "plant", "steelworks"})
@@ -105,13 +105,17 @@ NEXT_RULE = False  # "Cincinnati Bengals": annotators count the place inside the
 
 
 def _inside_longer_name(text: str, start: int, end: int, words: list[tuple[int, int]], i: int,
-                        index: Index) -> bool:
-    """A one-word match inside a run of capitalised words that is no place ("Gordon Brown", "Jordan Smith")."""
+                        index: Index, lower_words: set[str]) -> bool:
+    """A one-word match inside a run of capitalised words that is no place ("Gordon Brown", "Jordan Smith").
+
+    A capitalised word the report also writes in lower case is a headline's word ("Official Visits Georgia").
+    """
     if PREV_RULE and i > 0:
         ps, pe = words[i - 1]
         prev = text[ps:pe]
         if text[pe:start] == " " and prev[:1].isupper() and not prev.isupper() \
                 and prev.lower() not in STOP_WORDS and prev.lower() not in _DIRECTIONS \
+                and prev.lower() not in lower_words \
                 and not _SENTENCE_END.search(text[max(0, ps - 3):ps]) and ps != 0 \
                 and not index.has_key(normalise(prev)):
             return True
@@ -140,7 +144,7 @@ def _rejected(text: str, start: int, end: int, words: list[tuple[int, int]], i: 
             return True  # "In", "Of", "Will" opening a sentence or a headline word
         sentence_start = bool(_SENTENCE_END.search(text[max(0, start - 3):start])) or start == 0
         # A capitalised word at the start of a sentence that the report also writes in lower case is a word.
-        if sentence_start and surface.lower() in lower_words:
+        if sentence_start and surface.istitle() and surface.lower() in lower_words:
             return True
         if surface.isupper() and len(surface) <= 4 and not index.curated(key):
             return True  # acronyms: "IS", "AP", "IT"; "US", "DRC", "NSW" are in the data files
@@ -149,7 +153,7 @@ def _rejected(text: str, start: int, end: int, words: list[tuple[int, int]], i: 
         if surface.lower() in _common_surnames() and before.lower() not in _LOCATIVE \
                 and not re.match(r",\s+[A-Z]", text[end:end + 3]) and not index.notable(key):
             return True  # "Brown said", "Taylor, 34,": people, unless "in Taylor" or "Taylor, Texas"
-        if _inside_longer_name(text, start, end, words, i, index):
+        if _inside_longer_name(text, start, end, words, i, index, lower_words):
             return True
     if before.lower() in given_names() and _capitalised(before):
         return True  # "Ismail Khan", "Ned Price", "President Lincoln"
