@@ -221,6 +221,13 @@
       });
       var icon = L.divIcon({ className: 'watch-icon', iconSize: [10, 10] });
       var m = L.marker([first.lat, first.lon], { icon: icon, title: name });
+      var tip = el('div', {}, el('strong', {}, name));
+      list.forEach(function (a) {
+        var line = a.party + ': ' + (a.nearest ? a.nearest.name + ', ' + a.distance_km + ' km' : 'no place held');
+        if (a.km_per_day != null) line += a.km_per_day > 0 ? ', closing ' + a.km_per_day + ' km/day' : ', not closing';
+        tip.appendChild(el('div', { class: a.warning ? 'warning' : '' }, line));
+      });
+      m.bindTooltip(tip, { direction: 'right' });
       m.on('click', function () { select('w:' + name); });
       m.addTo(watchLayer);
     });
