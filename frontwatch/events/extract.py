@@ -70,13 +70,13 @@ class _ArticleReader:
         self.previous_said: Attributed | None = None
         events: list[Event] = []
         seen: set[str] = set()
-        read = {seg.start: sentences for seg, sentences in parsed}
+        pieces = sorted(parsed, key=lambda p: p[0].start)
         for seg in body:
-            sentences = read.get(seg.start)
-            if sentences is None:
+            inside = [sentences for piece, sentences in pieces if seg.start <= piece.start < seg.end]
+            if not inside:
                 self._pass_by(article.text[seg.start:seg.end])
                 continue
-            for sentence in sentences:
+            for sentence in (s for sentences in inside for s in sentences):
                 for event in self._read_sentence(sentence):
                     if event.event_id not in seen:
                         seen.add(event.event_id)

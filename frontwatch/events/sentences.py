@@ -12,6 +12,10 @@ from frontwatch.events.lexicon import Lexicon, Trigger
 from frontwatch.records import Article, Segment
 from frontwatch.reading.nlp import pipeline
 
+# spaCy refuses texts over nlp.max_length (1,000,000 characters) and slows on long ones; real paragraphs are
+# far shorter than this.
+MAX_PIECE_CHARS = 20_000
+
 
 @dataclass
 class Sentence:
@@ -45,9 +49,10 @@ def read_sentences(chunk: list[Article], lexicon: Lexicon) -> dict[int, list[tup
     jobs: list[tuple[str, tuple[int, Segment]]] = []
     for i, article in enumerate(chunk):
         for seg in body_segments(article):
-            text = article.text[seg.start:seg.end]
-            if lexicon.has_trigger(text):
-                jobs.append((text, (i, seg)))
+            for piece in _pieces(article.text, seg):
+                text = article.text[piece.start:piece.end]
+                if lexicon.has_trigger(text):
+                    jobs.append((text, (i, piece)))
     parsed: dict[int, list[tuple[Segment, list[Sentence]]]] = defaultdict(list)
     to_tag: list[tuple[str, Sentence]] = []
     for doc, (i, seg) in nlp.pipe(jobs, as_tuples=True, batch_size=64, disable=["ner"]):
@@ -63,6 +68,18 @@ def read_sentences(chunk: list[Article], lexicon: Lexicon) -> dict[int, list[tup
         for doc, sentence in nlp.pipe(to_tag, as_tuples=True, batch_size=64, disable=["senter"]):
             sentence.add_entities(doc)
     return parsed
+
+
+def _pieces(text: str, seg: Segment) -> Iterator[Segment]:
+    """A paragraph cut, where it is huge (a page with no line breaks), at sentence ends into pieces spaCy takes."""
+    start = seg.start
+    while seg.end - start > MAX_PIECE_CHARS:
+        window = text[start:start + MAX_PIECE_CHARS]
+        cut = max(window.rfind(". "), window.rfind("\n"))
+        end = start + (cut + 1 if cut > MAX_PIECE_CHARS // 2 else MAX_PIECE_CHARS)
+        yield Segment(start, end, seg.is_body, seg.reason)
+        start = end
+    yield Segment(start, seg.end, seg.is_body, seg.reason)
 
 
 def body_segments(article: Article) -> list[Segment]:

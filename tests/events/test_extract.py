@@ -190,3 +190,13 @@ def test_town_liberated_from_occupiers_returns_to_the_state_not_the_occupier():
     [change] = [e for e in events if e.control]
     assert change.control.holder == "Ukraine"
     assert change.date == "2022-03-31"
+
+
+def test_huge_paragraph_without_breaks_is_read_in_pieces_up_to_its_last_sentence():
+    # Far past the piece size spaCy is given (the same cutting keeps it under spaCy's 1,000,000 limit).
+    filler = "Officials spoke about roads and schools for a long time " * 2_500
+    text = "Long page\n" + filler + ". Russian forces captured the village of Opytne on Monday, the ministry said.\n"
+    events = extract_text(text, published="2022-10-04", url="https://example.test/huge")
+    [taken] = [e for e in events if e.control]
+    assert taken.place.name == "Opytne"
+    assert text[taken.span[0]:taken.span[1]] == taken.sentence
