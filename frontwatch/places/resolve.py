@@ -34,6 +34,10 @@ def _candidates(text: str, m: Mention, gaz: Gazetteer) -> list[Entry]:
         if admins:
             return admins
         return found
+    # A country's own name is the country (or a province of that name: "Georgia"), never a city that bears
+    # it as another name ("Mexico" is not Mexico City, "China" not a town in Texas).
+    if any(e.key == m.key and e.place.feature == "country" for e in found):
+        return [e for e in found if e.key == m.key and e.place.feature in ("country", "admin1")]
     # A notable place of this very name outranks small places that once bore it or bear it in another
     # language ("Samangan" is the province, not Aibak, whose old name it is).
     if any(e.key == m.key and _significant(e) for e in found):

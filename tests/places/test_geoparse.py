@@ -163,3 +163,13 @@ def test_country_short_forms_in_a_report():
     got = places("The U.S. and Britain urged their citizens to leave Kabul.")
     assert got["U.S."].country == "US" and got["U.S."].feature == "country"
     assert got["Britain"].country == "GB"
+
+
+def test_a_country_name_is_never_a_city_that_also_bears_it():
+    got = places("Health officials in Mexico reported new cases near Monterrey and Guadalajara.")
+    assert got["Mexico"].feature == "country" and got["Mexico"].country == "MX"
+
+
+def test_a_capital_keeps_its_weight_where_the_report_country_has_no_namesake():
+    got = places("Moscow rejected the demands, and officials in Washington said talks in Geneva would go on.")
+    assert got["Washington"].admin1 == "District of Columbia"
