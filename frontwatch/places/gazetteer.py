@@ -166,13 +166,18 @@ class Gazetteer:
             got = self._demonyms.get(key[:-1])
         return got
 
+    def _key(self, name: str) -> str:
+        """The index key of a name as written: "Kan." keeps its dot (an abbreviation only with it)."""
+        key = normalise(name)
+        return key + "." if name.endswith(".") and (key + ".") in self._index else key
+
     def candidates(self, name: str) -> list[Place]:
         """Every place this name may mean, most important first."""
-        return [e.place for e in sorted(self.entries(normalise(name)), key=importance, reverse=True)]
+        return [e.place for e in sorted(self.entries(self._key(name)), key=importance, reverse=True)]
 
     def lookup(self, name: str, country: str | None = None, admin1: str | None = None) -> Place | None:
         """The place this name most likely means, within a country and admin-1 unit when given."""
-        found = self.entries(normalise(name))
+        found = self.entries(self._key(name))
         if country:
             found = [e for e in found if e.place.country == country]
         if admin1:

@@ -53,3 +53,8 @@ def test_find_returns_non_overlapping_longest_matches_in_order(gaz):
     spans = [text[s:e] for s, e, _ in found]
     assert spans == ["Mazar-i-Sharif", "New York"]
     assert all(cands for _, _, cands in found)
+
+
+def test_abbreviations_are_looked_up_with_their_dot(gaz):
+    assert gaz.lookup("N.D.").feature == "admin1"
+    assert gaz.lookup("Kan.").admin1 == "Kansas"

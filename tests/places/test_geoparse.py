@@ -173,3 +173,10 @@ def test_a_country_name_is_never_a_city_that_also_bears_it():
 def test_a_capital_keeps_its_weight_where_the_report_country_has_no_namesake():
     got = places("Moscow rejected the demands, and officials in Washington said talks in Geneva would go on.")
     assert got["Washington"].admin1 == "District of Columbia"
+
+
+def test_georgia_is_the_country_or_the_state_by_the_report_around_it():
+    caucasus = places("Russian troops moved deeper into Georgia, and shelling was reported near Tbilisi and Gori.")
+    assert caucasus["Georgia"].country == "GE" and caucasus["Georgia"].feature == "country"
+    south = places("Storms hit Georgia overnight; Atlanta and Savannah lost power, officials said.")
+    assert south["Georgia"].country == "US" and south["Georgia"].feature == "admin1"
