@@ -127,7 +127,7 @@ def api_load(db_path: str | Path, seconds: float = 5, rate: float = 200) -> dict
 
     try:
         _warm_up(port, dates)
-        total = int(seconds * rate)
+        total = max(1, int(seconds * rate))
         start = time.perf_counter() + 0.05
         with ThreadPoolExecutor(max_workers=WORKERS) as pool:
             for i in range(total):

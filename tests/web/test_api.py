@@ -197,13 +197,13 @@ def test_the_page_is_served_with_a_policy_that_forbids_other_origins_and_inline_
     assert "default-src 'self'" in policy and "script-src 'self'" in policy and "unsafe-eval" not in policy
 
 
-REPORT = {
-    "url": "https://frontier-desk.example/2021/08/14/gardez",
+REPORT = {  # a place the demo reports never mention
+    "url": "https://frontier-desk.example/2021/08/14/khost",
     "published": "2021-08-14",
-    "title": "Taliban take Gardez",
+    "title": "Taliban take Khost",
     "outlet": "Frontier Desk",
-    "text": ("GARDEZ, Afghanistan (Frontier Desk) - Taliban fighters took control of Gardez, the capital of "
-             "Paktia province, on Saturday after government troops pulled back to their base, a security "
+    "text": ("KHOST, Afghanistan (Frontier Desk) - Taliban fighters took control of Khost, the capital of "
+             "Khost province, on Saturday after government troops pulled back to their base, a security "
              "source said.\n\nResidents said the streets were quiet by the evening."),
 }
 
@@ -222,12 +222,14 @@ def test_ingest_is_forbidden_with_a_wrong_token(writable_db):
 def test_ingested_report_shows_in_events_and_control(writable_db):
     app = TestClient(create_app(writable_db, ingest_token="s3cret"))
     auth = {"Authorization": "Bearer s3cret"}
+    control = lambda: {c["place"]["name"]: c["holder"]  # noqa: E731
+                       for c in app.get("/api/control", params={"as_of": "2021-08-14"}).json()}
+    assert "Khost" not in control()  # asked before: what the map had cached must not hide the new report
     r = app.post("/api/ingest", json=REPORT, headers=auth)
     assert r.status_code == 200 and r.json()["new"] == 1 and r.json()["events"] >= 1
-    items = app.get("/api/events", params={"place": "Gardez"}).json()["items"]
-    assert any(s["outlet"] == "Frontier Desk" for i in items for s in i["sources"])
-    holders = {c["place"]["name"]: c["holder"] for c in app.get("/api/control", params={"as_of": "2021-08-14"}).json()}
-    assert holders.get("Gardez") == "Taliban"
+    items = app.get("/api/events", params={"place": "Khost"}).json()["items"]
+    assert items and all(s["outlet"] == "Frontier Desk" for i in items for s in i["sources"])
+    assert control().get("Khost") == "Taliban"
     again = app.post("/api/ingest", json=REPORT, headers=auth).json()
     assert again["items"][0]["outcome"] == "duplicate" and again["events"] == 0
 
@@ -254,8 +256,7 @@ def test_an_oversized_ingest_body_is_refused_and_stores_nothing(writable_db):
     huge = [dict(REPORT, text=REPORT["text"] + " " + "x" * (4 * 1024 * 1024))] * 6
     r = app.post("/api/ingest", json=huge, headers={"Authorization": "Bearer s3cret"})
     assert r.status_code == 413
-    items = app.get("/api/events", params={"place": "Gardez"}).json()["items"]
-    assert not any(s["outlet"] == "Frontier Desk" for i in items for s in i["sources"])
+    assert app.get("/api/events", params={"place": "Khost"}).json()["items"] == []
 
 
 def test_a_watch_point_added_through_the_api_gets_warnings(writable_db):
