@@ -23,6 +23,8 @@ _LOCATIVE = frozenset({"in", "at", "near", "outside", "from", "to", "into", "of"
 
 
 class Index(Protocol):
+    """What recognition asks of the gazetteer (kept abstract so recognition does not import it)."""
+
     def has_key(self, key: str) -> bool: ...
 
     def demonym_key(self, key: str) -> str | None: ...
@@ -99,18 +101,16 @@ _DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern
 # Connector words that may end a name ("Kabul airport", "Snake Island").
 _SITE_WORDS = frozenset({"airport", "airbase", "island", "islands", "valley", "river", "lake", "mountains",
                          "strait", "gulf", "sea", "bay", "plant", "steelworks"})
-PREV_RULE = True
-ALT_RULE = True
-NEXT_RULE = False  # "Cincinnati Bengals": annotators count the place inside the team name
 
 
-def _inside_longer_name(text: str, start: int, end: int, words: list[tuple[int, int]], i: int,
-                        index: Index, lower_words: set[str]) -> bool:
-    """A one-word match inside a run of capitalised words that is no place ("Gordon Brown", "Jordan Smith").
+def _inside_longer_name(text: str, start: int, words: list[tuple[int, int]], i: int, index: Index,
+                        lower_words: set[str]) -> bool:
+    """A one-word match right after a capitalised word that is no place: part of a name ("Gordon Brown").
 
-    A capitalised word the report also writes in lower case is a headline's word ("Official Visits Georgia").
+    A place before a capitalised word stays ("Cincinnati Bengals", "Kabul Bank": the place is named), and a
+    capitalised word the report also writes in lower case is a headline's word ("Official Visits Georgia").
     """
-    if PREV_RULE and i > 0:
+    if i > 0:
         ps, pe = words[i - 1]
         prev = text[ps:pe]
         if text[pe:start] == " " and prev[:1].isupper() and not prev.isupper() \
@@ -118,12 +118,6 @@ def _inside_longer_name(text: str, start: int, end: int, words: list[tuple[int, 
                 and prev.lower() not in lower_words \
                 and not _SENTENCE_END.search(text[max(0, ps - 3):ps]) and ps != 0 \
                 and not index.has_key(normalise(prev)):
-            return True
-    if NEXT_RULE and i + 1 < len(words):
-        ns, ne = words[i + 1]
-        nxt = text[ns:ne]
-        if text[end:ns] == " " and nxt[:1].isupper() and not nxt.isupper() and nxt.lower() not in STOP_WORDS \
-                and not index.has_key(normalise(nxt)):
             return True
     return False
 
@@ -153,7 +147,7 @@ def _rejected(text: str, start: int, end: int, words: list[tuple[int, int]], i: 
         if surface.lower() in _common_surnames() and before.lower() not in _LOCATIVE \
                 and not re.match(r",\s+[A-Z]", text[end:end + 3]) and not index.notable(key):
             return True  # "Brown said", "Taylor, 34,": people, unless "in Taylor" or "Taylor, Texas"
-        if _inside_longer_name(text, start, end, words, i, index, lower_words):
+        if _inside_longer_name(text, start, words, i, index, lower_words):
             return True
     if before.lower() in given_names() and _capitalised(before):
         return True  # "Ismail Khan", "Ned Price", "President Lincoln"
@@ -209,7 +203,7 @@ def mentions(text: str, index: Index, demonyms: bool = False) -> list[Mention]:
                 key, end = key + ".", end + 1  # "Kan.", "W.Va.": abbreviations only with their dot
             elif not index.has_key(key):
                 continue
-            if ALT_RULE and not (index.own_name(key) or index.notable(key) or index.curated(key)):
+            if not (index.own_name(key) or index.notable(key) or index.curated(key)):
                 break  # only a former or foreign name of some small place ("White House", "Desk")
             if not _rejected(text, s0, end, words, i, j - i + 1, lower_words, surnames, index, key):
                 if text[end:end + 1] == "." and "." in text[s0:end]:
