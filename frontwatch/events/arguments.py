@@ -21,7 +21,9 @@ _ANAPHOR_BEFORE = re.compile(r"(?:the|this|that) (?:city|town|village|provincial
 _NO_OBJECT = re.compile(r"^\s*(?:$|[.,;:!?\")—–-]|(?:on|in|at|after|before|early|late|earlier|later|overnight|"
                         r"last|this|yesterday|today|and|as|when|while|following|amid|en|under|without|by|to)\b)")
 _CLAUSE_END = re.compile(r"[,;:.!?\"()—–]| -- ")
-_DRIVEN_OUT = re.compile(r"\bfrom\s+(?:the\s+)?$")
+_DETERMINERS = re.compile(r"^\s*(?:the\s+|their\s+|its\s+)?$")
+_AGENT_LINK = re.compile(r"^\s*(?:to|by|into the hands of|under the control of|in the hands of)\s+(?:the\s+)?$")
+_COORDINATED = re.compile(r"^(?:\s*,[^,;.]{0,60},)?\s*(?:,|and|, and|as well as)\s+(?:the (?:city|town|village) of\s+)?$")
 _LOCATIVE = re.compile(r"(?:^|\W)(?:in|In|at|At|on|On|near|Near|around|Around)\s+(?:the (?:city|town|village) of\s+)?$")
 
 
@@ -78,6 +80,22 @@ def place_of(sentence: str, trigger: Trigger, toponyms: list[tuple[int, int, Top
     return None
 
 
+def coordinated_places(sentence: str, first: Toponym, toponyms: list[tuple[int, int, Toponym]],
+                       offset: int) -> list[Toponym]:
+    """Places joined to the first by "and" or commas ("captured Gardez, the capital of Paktia, and Sharana")."""
+    found: list[Toponym] = []
+    end = first.end - offset
+    for start, stop, top in toponyms:
+        if start < end:
+            continue
+        if not _COORDINATED.match(sentence[end:start]):
+            continue  # e.g. the province inside an apposition: look past it
+        if top.place and top.place.feature in LOCAL_FEATURES:
+            found.append(top)
+            end = stop
+    return found
+
+
 def locative_place(sentence: str, toponyms: list[tuple[int, int, Toponym]]) -> Toponym | None:
     """A place the sentence sets its scene in ("In Kandahar, ...", "fighting in Bakhmut")."""
     for start, _end, top in toponyms:
@@ -92,10 +110,14 @@ def agent_of(sentence: str, trigger: Trigger, mentions: list[Mention]) -> Actor 
         before = [m for m in mentions if m.end <= trigger.start]
         return before[-1].actor if before else None
     if trigger.agent_side == "after":
+        # Only a party the trigger hands the place to ("fell to X", "captured by X", "under X's control"):
+        # "had fallen after government forces withdrew" names who lost it.
+        linked = re.search(r"(?:\bto|\bby|\bof)$", sentence[trigger.start:trigger.end]) is not None
         for m in mentions:
-            if m.start >= trigger.end and m.start - trigger.end <= 60:
-                if _DRIVEN_OUT.search(sentence[trigger.end:m.start]):
-                    continue  # "liberated from the Russian occupiers": the side that lost it
+            if m.start < trigger.end or m.start - trigger.end > 60:
+                continue
+            gap = sentence[trigger.end:m.start]
+            if (linked and _DETERMINERS.match(gap)) or _AGENT_LINK.match(gap):
                 return m.actor
     return None
 

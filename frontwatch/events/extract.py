@@ -12,7 +12,7 @@ from frontwatch.events import arguments as args
 from frontwatch.events.holding import Parties, acled_type, control_change
 from frontwatch.events.lexicon import Family, Lexicon, Trigger, default_lexicon
 from frontwatch.events.sentences import Sentence, body_segments, read_sentences
-from frontwatch.records import Actor, Article, Event, Segment, Toponym
+from frontwatch.records import Actor, Article, Event, Place, Segment, Toponym
 from frontwatch.reading.actors import ActorRegistry, protagonist
 from frontwatch.reading.attribution import Attributed, attribute
 from frontwatch.reading.dates import ResolvedDate, date_of_sentence, parse_iso_date
@@ -109,25 +109,26 @@ class _ArticleReader:
             # One word is one event: "captured" is a place taken or else a person detained, never both.
             if any(s < trigger.end and trigger.start < e for s, e in taken_spans):
                 continue
-            event, said = self._read_event(sentence, trigger, toponyms, mentions)
-            if event is None:
-                continue
-            key = (trigger.family.name, event.place.name if event.place else None)
-            if key in place_keys:
-                continue
-            place_keys.add(key)
-            taken_spans.append(trigger.span)
-            events.append((trigger.family, event))
-            said_first = said_first or said
+            read, said = self._read_event(sentence, trigger, toponyms, mentions)
+            for event in read:
+                key = (trigger.family.name, event.place.name if event.place else None)
+                if key in place_keys:
+                    continue
+                place_keys.add(key)
+                taken_spans.append(trigger.span)
+                events.append((trigger.family, event))
+                said_first = said_first or said
         if said_first is not None:
             self.previous_said = said_first
         return _without_echoes(events)
 
-    def _read_event(self, sentence: Sentence, trigger: Trigger, toponyms, mentions) -> tuple[Event | None, Attributed | None]:
+    def _read_event(self, sentence: Sentence, trigger: Trigger, toponyms,
+                    mentions) -> tuple[list[Event], Attributed | None]:
+        """The events of one trigger: one per place it names ("captured Gardez and Sharana"), or none."""
         family, text, lex = trigger.family, sentence.text, self.lexicon
         antecedent = self._antecedent(sentence.start + trigger.start)
         if family.control and lex.is_participle(text, trigger):
-            return None, None  # "the seized building", "in occupied Kherson": a state described, no event
+            return [], None  # "the seized building", "in occupied Kherson": a state described, no event
         top = args.place_of(text, trigger, toponyms, antecedent, lex.place_gap, loose=family.control is None)
         if top is not None and top.start - sentence.start > trigger.end \
                 and lex.has_trigger(text[trigger.end:top.start - sentence.start]):
@@ -136,19 +137,25 @@ class _ArticleReader:
             if top is None and not args.has_object(text, trigger) and trigger.place_side != "none":
                 top = args.locative_place(text, toponyms) if family.control == "abandoned" else None
             if top is None and args.names_person(text, trigger, sentence.persons, lex):
-                return None, None  # "captured the city's strongman": a person, left to the detention family
+                return [], None  # "captured the city's strongman": a person, left to the detention family
             if top is None and not args.names_territory(text, trigger, lex):
                 if not (family.control == "abandoned" and not args.has_object(text, trigger)):
-                    return None, None
+                    return [], None
         elif family.object == "person":
             if not args.names_person(text, trigger, sentence.persons, lex):
-                return None, None
+                return [], None
         if top is None and family.object != "territory":
             top = args.locative_place(text, toponyms)
-        place = top.place if top else None
-        actor = args.agent_of(text, trigger, mentions) or self._implied_agent(family.control)
+        places: list[Toponym | None] = [top] if top else [None]
+        if top is not None and trigger.place_side == "after":
+            places += args.coordinated_places(text, top, toponyms, sentence.start)
         said = attribute(text, trigger.span, previous=self.previous_said, registry=self.registry,
                          focus_country=self.focus)
+        # With no agent in the clause, a party claiming the event claims its own gain ("the city has been
+        # liberated", the Taliban said); failing that, the report's attacker takes and its state retakes.
+        speaker = said.speaker if trigger.agent_side != "before" and said.modality == "claimed" \
+            and said.speaker and self.registry.is_party(said.speaker) else None
+        actor = args.agent_of(text, trigger, mentions) or speaker or self._implied_agent(family.control)
         aim = lex.infinitive_modality(text, trigger)
         if aim and said.modality in ("asserted", "claimed"):
             said = dataclasses.replace(said, modality=aim)
@@ -156,7 +163,14 @@ class _ArticleReader:
         date = when.date.isoformat() if when else (self.published.isoformat() if self.published else None)
         precision = when.precision if when else ("day" if self.published else None)
         negotiated = lex.negotiated.search(text) is not None
-        event = Event(
+        return [self._event(sentence, trigger, top.place if top else None, actor, mentions, said, when, date,
+                            precision, negotiated) for top in places], said
+
+    def _event(self, sentence: Sentence, trigger: Trigger, place: Place | None, actor: Actor | None,
+               mentions: list[args.Mention], said: Attributed, when: ResolvedDate | None, date: str | None,
+               precision: str | None, negotiated: bool) -> Event:
+        family, text = trigger.family, sentence.text
+        return Event(
             event_id=self._event_id(sentence, family.type, family.mode, place.name if place else None),
             article=self.article.ref(),
             type=family.type,
@@ -171,11 +185,10 @@ class _ArticleReader:
             date_precision=precision,
             modality=said.modality,
             attribution=list(said.attribution),
-            quantities=args.quantities_of(text, lex),
+            quantities=args.quantities_of(text, self.lexicon),
             sentence=text,
             span=(sentence.start, sentence.start + len(text)),
         )
-        return event, said
 
     def _date_of(self, sentence: Sentence, trigger: Trigger, past: bool) -> ResolvedDate | None:
         """The event's date: the sentence's own, else the running day of the paragraphs before, else the lead's."""

@@ -200,3 +200,27 @@ def test_huge_paragraph_without_breaks_is_read_in_pieces_up_to_its_last_sentence
     [taken] = [e for e in events if e.control]
     assert taken.place.name == "Opytne"
     assert text[taken.span[0]:taken.span[1]] == taken.sentence
+
+
+def test_towns_joined_by_and_are_each_taken():
+    events = extract_text("GARDEZ: The Taliban captured Gardez, the capital of Paktia province, and Sharana on Saturday, "
+                          "officials said.\n", published="2021-08-14")
+    taken = {e.place.name for e in events if e.control and e.control.holder == "Taliban"}
+    assert {"Gardez", "Sharana"} <= taken
+    assert "Paktia" not in taken
+
+
+def test_a_town_that_fell_after_the_army_left_is_not_given_to_the_army():
+    events = extract_text("FARAH: Taliban fighters pressed on across the west on Tuesday.\n"
+                          "A security official said Farah had fallen after government forces withdrew, "
+                          "officials said on Tuesday.\n", published="2021-08-10")
+    holders = {e.control.holder for e in events if e.control and e.place and e.place.name == "Farah"}
+    assert holders == {"Taliban"}
+
+
+def test_a_partys_claim_that_a_town_was_liberated_is_its_own_gain():
+    events = extract_text("LASHKAR GAH: A Taliban spokesman said their fighters had taken the police headquarters "
+                          "and that the whole of Lashkar Gah had been liberated.\n", published="2021-08-13")
+    [claim] = [e for e in events if e.control and e.place and e.place.name == "Lashkar Gah"]
+    assert claim.modality == "claimed"
+    assert claim.control.holder == "Taliban"
