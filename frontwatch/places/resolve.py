@@ -43,9 +43,9 @@ def _candidates(text: str, m: Mention, gaz: Gazetteer) -> list[Entry]:
     if any(e.key == m.key and _significant(e) for e in found):
         found = [e for e in found if e.key == m.key or _significant(e)]
     # "Kandahar" alone is the city, not Kandahar province: drop a province whose own city bears its name.
-    cities = {(e.place.country, e.place.admin1) for e in found if e.place.feature == "city" and e.key == m.key}
+    cities = {(e.place.country, e.place.admin1, e.key) for e in found if e.place.feature == "city"}
     return [e for e in found if not (e.place.feature in ("admin1", "admin2")
-                                     and (e.place.country, e.place.admin1) in cities)] or found
+                                     and (e.place.country, e.place.admin1, e.key) in cities)] or found
 
 
 def _significant(e: Entry) -> bool:
@@ -108,12 +108,19 @@ def resolve(text: str, mentions: list[Mention], gaz: Gazetteer, focus: str | Non
     votes = focus_counts(text, mentions, cands, gaz)
     if focus is None and votes:
         focus = votes.most_common(1)[0][0]
-    admin1_votes: Counter = Counter()
-    for entries in cands:
+    # Provinces and states named without doubt, by the name that names them: a name does not vouch for
+    # itself ("New York" does not make New York City likelier by naming New York State).
+    unit_by_name: dict[str, Counter] = {}
+    for m, entries in zip(mentions, cands):
         unit = _clear_admin1(entries)
         if unit:
-            admin1_votes[unit] += 2.0 if entries[0].place.feature == "admin1" else 1.0
-    chosen = [_best(m, entries, focus, set(votes), admin1_votes) for m, entries in zip(mentions, cands)]
+            unit_by_name.setdefault(m.key, Counter())[unit] += 2.0 if entries[0].place.feature == "admin1" else 1.0
+    all_units = sum(unit_by_name.values(), Counter())
+
+    def admin1_votes(m: Mention) -> Counter:
+        return all_units - unit_by_name.get(m.key, Counter())
+
+    chosen = [_best(m, entries, focus, set(votes), admin1_votes(m)) for m, entries in zip(mentions, cands)]
     # Second pass: the places chosen for the other mentions say which province or state the report is in
     # ("Paris" beside Texas towns is Paris, Texas). Mentions of the same name do not vouch for each other.
     admin1_by_name: dict[str, Counter] = {}
@@ -139,7 +146,7 @@ def resolve(text: str, mentions: list[Mention], gaz: Gazetteer, focus: str | Non
             near_admin1 = all_admin1 - admin1_by_name.get(m.key, Counter())
             near_country = all_countries - country_by_name.get(m.key, Counter())
             points = [p for p, names in point_names.items() if names != {m.key}]
-            decided[ident] = _best(m, entries, focus, set(near_country), admin1_votes + near_admin1, points)
+            decided[ident] = _best(m, entries, focus, set(near_country), admin1_votes(m) + near_admin1, points)
         chosen[k] = decided[ident]
     return chosen
 
