@@ -130,10 +130,10 @@ def _rejected(text: str, start: int, end: int, words: list[tuple[int, int]], i: 
     if n > 1 and text[words[i][0]:words[i][1]].lower() in STOP_WORDS \
             and not text[words[i + 1][0]:words[i + 1][1]][:1].isupper():
         return True  # "It is", "The city": a sentence opening, not "The Hague"
+    when = _common_words().get(" ".join(surface.lower().split()))
+    if when == "never" or (when == "weak" and before.lower() not in _LOCATIVE):
+        return True
     if n == 1:
-        when = _common_words().get(surface.lower())
-        if when == "never" or (when == "weak" and before.lower() not in _LOCATIVE):
-            return True
         if surface.lower() in STOP_WORDS and not surface.isupper():
             return True  # "In", "Of", "Will" opening a sentence or a headline word
         sentence_start = bool(_SENTENCE_END.search(text[max(0, start - 3):start])) or start == 0
