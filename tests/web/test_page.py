@@ -196,8 +196,8 @@ def test_filtering_by_event_type_keeps_only_those_markers_and_the_url_remembers(
     _open(offline_page, server, "date=2021-08-13")
     assert offline_page.locator("[data-event]:not(.ev-ASSAULT)").count() > 0
     offline_page.select_option("#type", "ASSAULT")
-    offline_page.wait_for_function("location.hash.includes('type=ASSAULT')")
-    offline_page.wait_for_timeout(500)
+    offline_page.wait_for_selector("[data-event]:not(.ev-ASSAULT)", state="detached")
+    assert "type=ASSAULT" in offline_page.url
     assert offline_page.locator("[data-event]").count() > 0
     assert offline_page.locator("[data-event]:not(.ev-ASSAULT)").count() == 0
     shared = offline_page.url
@@ -220,3 +220,20 @@ def test_clicking_an_event_shows_its_sentence_and_sources(offline_page, server):
     assert stored["event"]["sentence"] in shown
     assert all(s["outlet"] in shown for s in stored["sources"])
     assert f"sel=e%3A{event_id}" in offline_page.url or f"sel=e:{event_id}" in offline_page.url
+
+
+def test_known_at_replays_what_the_store_knew_then(offline_page, server):
+    _open(offline_page, server, "date=2021-08-16")
+    assert len(_places(offline_page)) > 10
+    offline_page.goto("about:blank")
+    _open(offline_page, server, "date=2021-08-16&known_at=2000-01-01")  # before any report was ingested
+    assert _places(offline_page) == {}
+    assert offline_page.eval_on_selector("#known", "el => el.value") == "2000-01-01"
+
+
+def test_a_view_pasted_into_an_open_page_is_taken_up(offline_page, server):
+    _open(offline_page, server, "date=2021-08-16")
+    offline_page.evaluate("location.hash = 'date=2021-08-07&type=ASSAULT'")
+    offline_page.wait_for_selector("#date-label:text-is('2021-08-07')")
+    offline_page.wait_for_selector("path.fw-place[data-place='Kandahar']", state="detached")
+    assert offline_page.eval_on_selector("#type", "el => el.value") == "ASSAULT"

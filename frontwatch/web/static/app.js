@@ -11,7 +11,7 @@
   };
   var EVENT_WINDOW_DAYS = 3;  // events shown: those of the last few days up to the slider's date
 
-  var state = { date: null, actor: '', type: '', sel: '' };
+  var state = { date: null, actor: '', type: '', sel: '', known: '' };
   var dates = [];
   var holderColour = {};
   var map, placeLayer, eventLayer, watchLayer, provinceLayer;
@@ -67,9 +67,10 @@
     state.actor = p.get('actor') || '';
     state.type = p.get('type') || '';
     state.sel = p.get('sel') || '';
+    state.known = p.get('known_at') || '';
   }
   function writeHash() {
-    var h = q({ date: state.date, actor: state.actor, type: state.type, sel: state.sel });
+    var h = q({ date: state.date, actor: state.actor, type: state.type, sel: state.sel, known_at: state.known });
     history.replaceState(null, '', '#' + h);
   }
 
@@ -266,7 +267,7 @@
 
   function showPlace(key) {
     var seq = ++requestSeq;
-    return getJSON('/api/places/' + encodeURIComponent(key) + '/history').then(function (h) {
+    return getJSON('/api/places/' + encodeURIComponent(key) + '/history?' + q({ known_at: state.known })).then(function (h) {
       if (seq !== requestSeq) return;
       var p = panel();
       clear(p);
@@ -416,8 +417,8 @@
   function refresh() {
     if (!state.date) return Promise.resolve();
     document.getElementById('date-label').textContent = state.date;
-    var filters = { actor: state.actor, type: state.type };
-    var control = getJSON('/api/control?' + q({ as_of: state.date })).then(function (records) {
+    var filters = { actor: state.actor, type: state.type, known_at: state.known };
+    var control = getJSON('/api/control?' + q({ as_of: state.date, known_at: state.known })).then(function (records) {
       if (state.actor) records = records.filter(function (r) { return r.holder === state.actor; });
       drawControl(records);
       return records;
@@ -425,7 +426,7 @@
     var events = getJSON('/api/events?' + q(Object.assign({
       date_from: addDays(state.date, 1 - EVENT_WINDOW_DAYS), date_to: state.date, limit: 500 }, filters)))
       .then(drawEvents);
-    var warnings = getJSON('/api/warnings?' + q({ as_of: state.date })).then(drawWatch);
+    var warnings = getJSON('/api/warnings?' + q({ as_of: state.date, known_at: state.known })).then(drawWatch);
     var timeline = getJSON('/api/timeline?' + q(Object.assign({ date_from: dates[0], date_to: dates[dates.length - 1] },
                                                               filters))).then(drawTimeline);
     return Promise.all([control, events, warnings, timeline]).then(function () {
@@ -475,8 +476,23 @@
       slider.addEventListener('input', function () { setDate(dates[+slider.value]); });
       actorSel.addEventListener('change', function () { state.actor = actorSel.value; writeHash(); refresh(); });
       typeSel.addEventListener('change', function () { state.type = typeSel.value; writeHash(); refresh(); });
+      var known = document.getElementById('known');
+      known.value = state.known;
+      known.addEventListener('change', function () {
+        state.known = known.value;
+        writeHash();
+        refresh().then(function () { if (state.sel) select(state.sel); });
+      });
       document.getElementById('play').addEventListener('click', togglePlay);
       writeHash();
+      // A view pasted into the address bar of an open page: take it up without a reload.
+      window.addEventListener('hashchange', function () {
+        readHash();
+        if (dates.indexOf(state.date) < 0) state.date = dates[dates.length - 1] || null;
+        slider.value = Math.max(0, dates.indexOf(state.date));
+        actorSel.value = state.actor; typeSel.value = state.type; known.value = state.known;
+        refresh().then(function () { if (state.sel) select(state.sel); });
+      });
       return mapReady.then(refresh);
     }).then(function () {
       var bounds = theatreBounds();
