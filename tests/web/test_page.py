@@ -237,3 +237,11 @@ def test_a_view_pasted_into_an_open_page_is_taken_up(offline_page, server):
     offline_page.wait_for_selector("#date-label:text-is('2021-08-07')")
     offline_page.wait_for_selector("path.fw-place[data-place='Kandahar']", state="detached")
     assert offline_page.eval_on_selector("#type", "el => el.value") == "ASSAULT"
+
+
+def test_play_steps_through_the_days(offline_page, server):
+    _open(offline_page, server, "date=2021-08-06")
+    offline_page.click("#play")
+    offline_page.wait_for_selector("#date-label:text-is('2021-08-08')", timeout=20000)
+    offline_page.click("#play")  # pause
+    assert "date=2021-08-0" in offline_page.url and "date=2021-08-06" not in offline_page.url
