@@ -15,12 +15,14 @@ _GAP_BEFORE = re.compile(r"^[\s,]*(?:(?:[a-z][\w'’-]*|(?:Mon|Tues|Wednes|Thurs
 # "the city" standing for the city last named ("a security source confirmed the fall of the city").
 _ANAPHOR_AFTER = re.compile(r"^\s*(?:the|this|that|his|its|their) (?:southern |northern |eastern |western |provincial |)"
                             r"(?:city|town|village|provincial capital|settlement)(?![\w'’-])(?! of)")
-_ANAPHOR_BEFORE = re.compile(r"(?:the|this|that) (?:city|town|village|provincial capital|settlement)"
+_ANAPHOR_BEFORE = re.compile(r"(?<!of )(?:the|this|that) (?:city|town|village|provincial capital|settlement)"
                              r"\s+(?:[a-z]+\s+){0,3}$")
 # A trigger with no object of its own ("government forces pulled out early Friday").
 _NO_OBJECT = re.compile(r"^\s*(?:$|[.,;:!?\")—–-]|(?:on|in|at|after|before|early|late|earlier|later|overnight|"
                         r"last|this|yesterday|today|and|as|when|while|following|amid|en|under|without|by|to)\b)")
 _CLAUSE_END = re.compile(r"[,;:.!?\"()—–]| -- ")
+_PREPOSITION = re.compile(r"\b(?:in|into|inside|across|against|from|to|towards|near|at|for|with|of|over|on)\s+"
+                          r"(?:the\s+)?$", re.IGNORECASE)
 _DETERMINERS = re.compile(r"^\s*(?:the\s+|their\s+|its\s+)?$")
 _AGENT_LINK = re.compile(r"^\s*(?:to|by|into the hands of|under the control of|in the hands of)\s+(?:the\s+)?$")
 _COORDINATED = re.compile(r"^(?:\s*,[^,;.]{0,60},)?\s*(?:,|and|, and|as well as)\s+(?:the (?:city|town|village) of\s+)?$")
@@ -104,11 +106,13 @@ def locative_place(sentence: str, toponyms: list[tuple[int, int, Toponym]]) -> T
     return None
 
 
-def agent_of(sentence: str, trigger: Trigger, mentions: list[Mention]) -> Actor | None:
+def agent_of(sentence: str, trigger: Trigger, mentions: list[Mention]) -> Mention | None:
     """The party acting: the nearest mention before an active trigger, or after a passive one ("fell to X")."""
     if trigger.agent_side == "before":
-        before = [m for m in mentions if m.end <= trigger.start]
-        return before[-1].actor if before else None
+        # "As Russian forces advance in Ukraine, its military said it had captured ...": a name after a
+        # preposition is where or against whom, not who acts.
+        before = [m for m in mentions if m.end <= trigger.start and not _PREPOSITION.search(sentence[:m.start])]
+        return before[-1] if before else None
     if trigger.agent_side == "after":
         # Only a party the trigger hands the place to ("fell to X", "captured by X", "under X's control"):
         # "had fallen after government forces withdrew" names who lost it.
@@ -118,7 +122,7 @@ def agent_of(sentence: str, trigger: Trigger, mentions: list[Mention]) -> Actor 
                 continue
             gap = sentence[trigger.end:m.start]
             if (linked and _DETERMINERS.match(gap)) or _AGENT_LINK.match(gap):
-                return m.actor
+                return m
     return None
 
 

@@ -151,11 +151,16 @@ class _ArticleReader:
             places += args.coordinated_places(text, top, toponyms, sentence.start)
         said = attribute(text, trigger.span, previous=self.previous_said, registry=self.registry,
                          focus_country=self.focus)
-        # With no agent in the clause, a party claiming the event claims its own gain ("the city has been
-        # liberated", the Taliban said); failing that, the report's attacker takes and its state retakes.
-        speaker = said.speaker if trigger.agent_side != "before" and said.modality == "claimed" \
-            and said.speaker and self.registry.is_party(said.speaker) else None
-        actor = args.agent_of(text, trigger, mentions) or speaker or self._implied_agent(family.control)
+        # With no agent in the clause, a party that claims a liberation claims its own gain (the Taliban and
+        # Russia's ministry say "liberated" of towns they took); else the attacker takes and the state retakes.
+        speaker = said.speaker if family.control == "retaken" and trigger.agent_side != "before" \
+            and said.modality == "claimed" and said.speaker and self.registry.is_party(said.speaker) else None
+        agent = args.agent_of(text, trigger, mentions)
+        if agent is not None and said.speaker and self.registry.is_party(said.speaker) \
+                and lex.bare_forces.fullmatch(text[agent.start:agent.end]):
+            # "A Russian official said troops took the city": bare "troops" are the speaker's own.
+            agent = args.Mention(agent.start, agent.end, said.speaker)
+        actor = agent.actor if agent else speaker or self._implied_agent(family.control)
         aim = lex.infinitive_modality(text, trigger)
         if aim and said.modality in ("asserted", "claimed"):
             said = dataclasses.replace(said, modality=aim)

@@ -78,6 +78,7 @@ class Lexicon:
         self.infinitive_cues = [(modality, re.compile(r"(?:^|\W)(?:" + "|".join(re.escape(p) for p in phrases)
                                                       + r")\s+$", re.IGNORECASE))
                                 for modality, phrases in data.get("infinitive_cues", {}).items()]
+        self.bare_forces = _words(data.get("bare_forces", []))
         self.quantities = {unit: [re.compile(p) for p in pats] for unit, pats in data.get("quantities", {}).items()}
 
     @classmethod

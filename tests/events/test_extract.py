@@ -224,3 +224,23 @@ def test_a_partys_claim_that_a_town_was_liberated_is_its_own_gain():
     [claim] = [e for e in events if e.control and e.place and e.place.name == "Lashkar Gah"]
     assert claim.modality == "claimed"
     assert claim.control.holder == "Taliban"
+
+
+def test_a_country_named_as_the_scene_is_not_the_one_that_captured():
+    events = extract_text("KYIV: As Russian forces pressed on in Ukraine, the Russian military said on Wednesday "
+                          "that it had captured the city of Kherson.\n", published="2022-03-02")
+    [taken] = [e for e in events if e.control]
+    assert taken.actor.name == "Russia" and taken.control.holder == "Russia"
+
+
+def test_bare_troops_reported_by_a_party_are_that_partys():
+    events = extract_text("KYIV: The Russian defence ministry said troops took control of the coastal city of Kherson on "
+                          "Wednesday.\n", published="2022-03-02")
+    [taken] = [e for e in events if e.control]
+    assert taken.control.holder == "Russia"
+
+
+def test_people_of_the_city_taken_away_are_not_the_city_taken():
+    events = extract_text("MARIUPOL: The Mariupol city council said on Saturday that thousands of residents of the "
+                          "city had been taken to Russia against their will.\n", published="2022-03-19")
+    assert not [e for e in events if e.control]
