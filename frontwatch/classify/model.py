@@ -29,12 +29,17 @@ class SubEventModel:
     coef: np.ndarray  # (n_features, n_classes)
     intercept: np.ndarray  # (n_classes,)
     temperature: float = 1.0  # softmax temperature fitted on held-out scores, for calibrated confidences
+    # Added to the no-event score: out of the training sources the model calls too many events "none".
+    no_event_bias: float = 0.0
     info: dict = field(default_factory=dict)
 
     def scores(self, texts: list[str]) -> np.ndarray:
         """Raw decision scores, one row per text."""
         X = self.featuriser.transform([normalise(t) for t in texts])
-        return np.asarray(X @ self.coef, dtype=np.float32) + self.intercept
+        scores = np.asarray(X @ self.coef, dtype=np.float32) + self.intercept
+        if NO_EVENT in self.classes:
+            scores[:, self.classes.index(NO_EVENT)] += self.no_event_bias
+        return scores
 
     def probabilities(self, texts: list[str]) -> np.ndarray:
         """Calibrated class probabilities, one row per text."""
@@ -62,6 +67,7 @@ class SubEventModel:
             "classes": self.classes,
             "no_event_class": NO_EVENT,
             "temperature": self.temperature,
+            "no_event_bias": self.no_event_bias,
             "weights": {"word": f.word_weight, "char": f.char_weight, "cue": f.cue_weight},
             "cue_groups": f.cue_groups,
             "info": self.info,
@@ -83,4 +89,5 @@ class SubEventModel:
         w = meta["weights"]
         featuriser = Featuriser(meta["word_vocab"], word_idf, meta["char_vocab"], char_idf, meta["cue_groups"],
                                 word_weight=w["word"], char_weight=w["char"], cue_weight=w["cue"])
-        return cls(featuriser, list(meta["classes"]), coef, intercept, float(meta["temperature"]), meta["info"])
+        return cls(featuriser, list(meta["classes"]), coef, intercept, float(meta["temperature"]),
+                   float(meta.get("no_event_bias", 0.0)), meta["info"])

@@ -1,0 +1,46 @@
+"""Training data and splits on the shared ACLED notes (skipped where ../shared is absent)."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontwatch import config
+from frontwatch.classify import training
+from frontwatch.classify.cues import CueMatcher, load_cue_groups
+from frontwatch.classify.model import NO_EVENT
+
+EVENTS = config.SHARED_DATA_DIR / "events"
+pytestmark = pytest.mark.skipif(not (EVENTS / "acled_pool_33k.csv").exists(), reason="shared ACLED data absent")
+
+
+@pytest.fixture(scope="module")
+def corpus() -> list[training.Example]:
+    return training.load_corpus(EVENTS)
+
+
+def test_stratified_holdout_is_a_fixed_disjoint_quarter(corpus: list[training.Example]) -> None:
+    train, test = training.stratified_split(corpus)
+    assert (train, test) == training.stratified_split(corpus)
+    assert not set(train) & set(test) and len(train) + len(test) == len(corpus)
+    assert abs(len(test) / len(corpus) - 0.25) < 0.01
+
+
+def test_country_split_keeps_test_countries_out_of_training(corpus: list[training.Example]) -> None:
+    train, test = training.country_split(corpus)
+    train_countries = {corpus[i].country for i in train if corpus[i].label != NO_EVENT}
+    test_countries = {corpus[i].country for i in test if corpus[i].label != NO_EVENT}
+    assert train_countries == set(training.TRAIN_COUNTRIES)
+    assert not train_countries & test_countries
+
+
+def test_source_split_tests_only_on_the_2020_exports(corpus: list[training.Example]) -> None:
+    _, test = training.source_split(corpus)
+    assert {corpus[i].origin for i in test if corpus[i].label != NO_EVENT} == set(training.EXPORT_ORIGINS)
+
+
+def test_no_event_sentences_hold_no_event_cue(corpus: list[training.Example]) -> None:
+    matcher = CueMatcher(load_cue_groups())
+    violent = {matcher.names.index(name) for name in ("shelling", "mob", "arrest", "kill_civilian", "death")}
+    negatives = [e for e in corpus if e.label == NO_EVENT and e.origin == "indiapoliceevents"]
+    assert len(negatives) > 1000
+    assert not any(violent & set(matcher.hits(e.text)) for e in negatives)
