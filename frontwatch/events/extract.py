@@ -20,6 +20,7 @@ from frontwatch.reading.dates import ResolvedDate, date_of_sentence, parse_iso_d
 # Articles whose paragraphs go through spaCy together (nlp.pipe batches across articles).
 ARTICLES_PER_BATCH = 32
 
+_OWNER_AFTER = re.compile(r"\s+of\s+(?:the\s+)?")
 _OWNED = re.compile(r"(?:\b(?:its|their|his|her|our)|['’]s|\d)\s+$")
 
 
@@ -216,7 +217,14 @@ class _ArticleReader:
         """Named actors and generic references resolved in this report's context, in text order."""
         found = [args.Mention(s, e, a) for s, e, a in self.registry.find(text)]
         named_ends = {m.end for m in found}
+        named_at = {m.start: m for m in found}
         for s, e, phrase in self.registry.find_generic(text):
+            owner = _OWNER_AFTER.match(text, e)
+            if owner and owner.end() in named_at:
+                # "the armed forces of the Russian Federation": one mention, the named owner's.
+                named = named_at[owner.end()]
+                found[found.index(named)] = args.Mention(s, named.end, named.actor)
+                continue
             # "US troops", "its forces", "Russia's defence ministry", "600 troops": the words before already
             # say whose they are (or that they are counted, not named), so the report's state is not meant.
             before = text[max(0, s - 12):s]
@@ -230,9 +238,11 @@ class _ArticleReader:
     def _implied_agent(self, control: str | None) -> Actor | None:
         """Who "the fall of X" falls to when the sentence does not say: the report's attacker, or its state."""
         if control == "taken":
-            if self.protagonist is not None:
-                return self.protagonist
             state = self.registry.state_of(self.focus)
+            # A militia fighting for the state (Azov in a Ukrainian report) is no attacker.
+            if self.protagonist is not None and (state is None
+                                                 or self.parties.side(self.protagonist) != self.parties.side(state)):
+                return self.protagonist
             attacker = self.parties.opponent(self.parties.side(state)) if state else None
             return self.registry.resolve(attacker) if attacker else None
         if control == "retaken":

@@ -244,3 +244,10 @@ def test_people_of_the_city_taken_away_are_not_the_city_taken():
     events = extract_text("MARIUPOL: The Mariupol city council said on Saturday that thousands of residents of the "
                           "city had been taken to Russia against their will.\n", published="2022-03-19")
     assert not [e for e in events if e.control]
+
+
+def test_forces_of_a_named_state_are_that_states():
+    events = extract_text('MOSCOW: "The armed forces of the Russian Federation have liberated Mariupol," the defence '
+                          "minister said on Thursday.\n", published="2022-04-21")
+    [claim] = [e for e in events if e.control]
+    assert claim.control.holder == "Russia"
