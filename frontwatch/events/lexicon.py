@@ -88,7 +88,12 @@ class Lexicon:
     def is_participle(self, text: str, trigger: Trigger) -> bool:
         """Whether a one-word trigger is used as an adjective ("the seized building", "Russian-occupied")."""
         word = text[trigger.start:trigger.end]
-        return " " not in word and self.participle_cue.search(text[max(0, trigger.start - 20):trigger.start]) is not None
+        if " " in word:
+            return False
+        # "Liberated Izium today: ..." opens a caption-like sentence with the adjective.
+        if not text[:trigger.start].strip() and re.match(r"\s+[A-Z]", text[trigger.end:]):
+            return True
+        return self.participle_cue.search(text[max(0, trigger.start - 20):trigger.start]) is not None
 
     def infinitive_modality(self, text: str, trigger: Trigger) -> str | None:
         """The modality an infinitive gives its trigger ("failed to capture": denied; "to liberate": planned)."""
