@@ -211,8 +211,9 @@ def main() -> int:
     header = "geonameid\tname\tlat\tlon\tcountry\tadmin1\tfeature\tpopulation\tcapital"
     lines = [header, *("\t".join(x.replace("\t", " ") for x in r[:-1]) for r in rows)]
     lines += ["#keys", *index, "#rows", *(",".join(map(str, v)) for v in index.values())]
-    with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as f:
-        f.write("\n".join(lines) + "\n")
+    # mtime=0: the same inputs give the same bytes, so a rebuild changes the committed file only when data does
+    with open(OUT, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as f:
+        f.write(("\n".join(lines) + "\n").encode("utf-8"))
     print(f"wrote {OUT} ({len(rows)} places, {len(index)} names, {OUT.stat().st_size / 1e6:.1f} MB)",
           file=sys.stderr)
     return 0
