@@ -177,7 +177,7 @@ class Gazetteer:
 
     def lookup(self, name: str, country: str | None = None, admin1: str | None = None) -> Place | None:
         """The place this name most likely means, within a country and admin-1 unit when given."""
-        found = self.entries(self._key(name))
+        found = cities_before_their_units(self.entries(self._key(name)))
         if country:
             found = [e for e in found if e.place.country == country]
         if admin1:
@@ -208,6 +208,13 @@ _FEATURE_WEIGHT = {"country": 4.0, "region": 3.0, "admin1": 1.5, "city": 0.0, "s
 
 
 CAPITAL_BONUS = 3.0
+
+
+def cities_before_their_units(found: list[Entry]) -> list[Entry]:
+    """Drop a province or district whose own city bears its name: "Kandahar" alone is the city."""
+    cities = {(e.place.country, e.place.admin1, e.key) for e in found if e.place.feature == "city"}
+    return [e for e in found if not (e.place.feature in ("admin1", "admin2")
+                                     and (e.place.country, e.place.admin1, e.key) in cities)] or found
 
 
 def importance(e: Entry, capital: bool = True) -> float:

@@ -6,7 +6,7 @@ import math
 import re
 from collections import Counter
 
-from frontwatch.places.gazetteer import Entry, Gazetteer, importance
+from frontwatch.places.gazetteer import Entry, Gazetteer, cities_before_their_units, importance
 from frontwatch.places.names import normalise
 from frontwatch.places.recognise import Mention
 
@@ -42,10 +42,7 @@ def _candidates(text: str, m: Mention, gaz: Gazetteer) -> list[Entry]:
     # language ("Samangan" is the province, not Aibak, whose old name it is).
     if any(e.key == m.key and _significant(e) for e in found):
         found = [e for e in found if e.key == m.key or _significant(e)]
-    # "Kandahar" alone is the city, not Kandahar province: drop a province whose own city bears its name.
-    cities = {(e.place.country, e.place.admin1, e.key) for e in found if e.place.feature == "city"}
-    return [e for e in found if not (e.place.feature in ("admin1", "admin2")
-                                     and (e.place.country, e.place.admin1, e.key) in cities)] or found
+    return cities_before_their_units(found)
 
 
 def _significant(e: Entry) -> bool:

@@ -58,3 +58,9 @@ def test_find_returns_non_overlapping_longest_matches_in_order(gaz):
 def test_abbreviations_are_looked_up_with_their_dot(gaz):
     assert gaz.lookup("N.D.").feature == "admin1"
     assert gaz.lookup("Kan.").admin1 == "Kansas"
+
+
+def test_lookup_of_a_provincial_capital_name_is_the_city(gaz):
+    for name in ("Kandahar", "Herat", "Ghazni", "Kabul"):
+        assert gaz.lookup(name, country="AF").feature == "city", name
+    assert gaz.lookup("Logar", country="AF").feature == "admin1"  # no city of that name
