@@ -20,6 +20,7 @@ from frontwatch.reading.dates import ResolvedDate, date_of_sentence, parse_iso_d
 # Articles whose paragraphs go through spaCy together (nlp.pipe batches across articles).
 ARTICLES_PER_BATCH = 32
 
+_LATER_CLAUSE = re.compile(r",\s*(?:which|who|where|since|after|before|when|while)\b|\s(?:since|after|before)\s|\s(?:—|--|–)\s|\(")
 _OWNER_AFTER = re.compile(r"\s+of\s+(?:the\s+)?")
 _OWNED = re.compile(r"(?:\b(?:its|their|his|her|our)|['’]s|\d)\s+$")
 
@@ -198,7 +199,11 @@ class _ArticleReader:
 
     def _date_of(self, sentence: Sentence, trigger: Trigger, past: bool) -> ResolvedDate | None:
         """The event's date: the sentence's own, else the running day of the paragraphs before, else the lead's."""
-        resolved = date_of_sentence(sentence.text, self.published, date_spans=sentence.dates,
+        # A clause after the event's ("..., which began last week", "since May") dates something else.
+        tail = _LATER_CLAUSE.search(sentence.text, trigger.end)
+        text = sentence.text[: tail.start()] if tail else sentence.text
+        spans = [(s, e) for s, e in sentence.dates if e <= len(text)]
+        resolved = date_of_sentence(text, self.published, date_spans=spans,
                                     previous=self.previous_date, trigger=trigger.span, past=past)
         if resolved is not None:
             self.previous_date = resolved

@@ -252,3 +252,10 @@ def test_forces_of_a_named_state_are_that_states():
                           "minister said on Thursday.\n", published="2022-04-21")
     [claim] = [e for e in events if e.control]
     assert claim.control.holder == "Russia"
+
+
+def test_a_date_in_a_later_clause_does_not_date_the_event():
+    events = extract_text("KYIV: Russian forces captured Kherson on Wednesday, the first big city to fall since the "
+                          "invasion began last week, officials said.\n", published="2022-03-03")
+    [taken] = [e for e in events if e.control]
+    assert taken.date == "2022-03-02"
