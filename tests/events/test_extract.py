@@ -255,7 +255,7 @@ def test_forces_of_a_named_state_are_that_states():
 
 
 def test_a_date_in_a_later_clause_does_not_date_the_event():
-    events = extract_text("KYIV: Russian forces captured Kherson on Wednesday, the first big city to fall since the "
-                          "invasion began last week, officials said.\n", published="2022-03-03")
+    events = extract_text("KYIV: Russian forces captured Kherson, the first big city to fall since the invasion "
+                          "began last week.\n", published="2022-03-03")
     [taken] = [e for e in events if e.control]
-    assert taken.date == "2022-03-02"
+    assert taken.date == "2022-03-03"  # the report's day, not the start of the invasion "last week"
