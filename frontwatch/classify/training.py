@@ -39,7 +39,7 @@ WRITTEN_NON_EVENTS = Path(__file__).resolve().parent / "data" / "non_events.txt"
 TRAIN_COUNTRIES = ("Somalia", "Kenya", "Sri Lanka", "Bangladesh", "Burkina Faso")
 # No-event cue groups: an IndiaPoliceEvents sentence without police action may still report an event
 # (a mob, a killing); any hit of an event cue keeps it out of the no-event class.
-_NON_EVENT_SAFE_GROUPS = {"not_event", "peaceful", "protest", "agreement", "group_change"}
+_NON_EVENT_SAFE_GROUPS = {"not_event", "peaceful", "agreement", "group_change"}
 
 
 @dataclass(frozen=True)
@@ -107,9 +107,27 @@ def load_non_events(events_dir: Path, limit: int = 8000) -> list[Example]:
     return out
 
 
+def load_news_arrests(events_dir: Path) -> list[Example]:
+    """IndiaPoliceEvents sentences where police arrest people (and neither kill nor use force): "Arrests".
+
+    Real news sentences, not notes: the one class of ours that news of this kind labels directly.
+    """
+    path = events_dir / IPE_SENTENCES
+    if not path.exists():
+        return []
+    out = []
+    for row in _read_csv(path):
+        if (row.get("ARREST"), row.get("KILL"), row.get("FORCE")) != ("1", "0", "0"):
+            continue
+        text = re.sub(r"\s+", " ", _fix_mojibake(row.get("sent_text", ""))).strip()
+        if len(text) >= 40:
+            out.append(Example(text[:1].upper() + text[1:], "Arrests", "India", "indiapoliceevents"))
+    return out
+
+
 def load_corpus(events_dir: Path) -> list[Example]:
     """Every labelled example, ACLED notes first."""
-    return load_acled(events_dir) + load_non_events(events_dir)
+    return load_acled(events_dir) + load_news_arrests(events_dir) + load_non_events(events_dir)
 
 
 def stratified_split(examples: list[Example], seed: int = SEED) -> tuple[list[int], list[int]]:
