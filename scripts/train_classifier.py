@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from sklearn.metrics import f1_score
+from sklearn.model_selection import train_test_split
 
 from frontwatch import config
 from frontwatch.classify import training
@@ -36,7 +37,7 @@ def main(argv: list[str]) -> int:
     train = [examples[i] for i in train_idx]
     print(f"{len(examples)} examples: {len(train)} to train, {len(test_idx)} held out", file=sys.stderr)
 
-    fit_idx, calib_idx = training.train_test_split(range(len(train)), test_size=0.1, random_state=training.SEED,
+    fit_idx, calib_idx = train_test_split(range(len(train)), test_size=0.1, random_state=training.SEED,
                                                    stratify=[e.label for e in train])
     first = training.fit([train[i] for i in fit_idx])
     temperature = training.fit_temperature(first, [train[i] for i in calib_idx])

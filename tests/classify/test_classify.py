@@ -49,6 +49,7 @@ def test_answers_one_label_per_text_in_order() -> None:
     ]
     assert classify_texts(texts) == [None, "Arrests"]
     assert classify_texts([]) == []
+    assert score_texts([]) == []
 
 
 def test_scores_are_probabilities_of_the_label_given() -> None:
