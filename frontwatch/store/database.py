@@ -149,22 +149,37 @@ class Store:
         self._depth = 0
         self._conn.execute("COMMIT")
 
-    def add_report(self, article: Article, events: list[Event], ingested_at: str | None = None) -> str:
+    def is_current(self, article: Article, extractor: str) -> bool:
+        """Whether this very report is stored with events read by ``extractor``: nothing to read again."""
+        row = self._conn.execute(
+            "SELECT t.extractor FROM reports r JOIN texts t ON t.text_hash = r.text_hash "
+            "WHERE r.text_hash = ? AND r.url_key = ?",
+            (syndication.text_hash(article.text), _url_key(article))).fetchone()
+        return row is not None and row[0] == extractor
+
+    def add_report(self, article: Article, events: list[Event], ingested_at: str | None = None,
+                   extractor: str | None = None) -> str:
         """Store a report and its events: "new", "duplicate" (already stored) or "new-source" (known text).
 
         The same text at the same URL (or source, without URL) adds nothing. The same text elsewhere is
-        recorded as another report carrying the same events, and adds no events.
+        recorded as another report carrying the same events, and adds no events. A text whose events were
+        read by another ``extractor`` than the one given has them replaced by ``events`` ("reread").
         """
         stamp = normalise_instant(ingested_at) if ingested_at else now()
         digest = syndication.text_hash(article.text)
-        url_key = article.url or article.source or ""
+        url_key = _url_key(article)
         with self.batch():
             conn = self._conn
+            known = conn.execute("SELECT extractor FROM texts WHERE text_hash = ?", (digest,)).fetchone()
+            stale = extractor is not None and known is not None and known[0] != extractor
             if conn.execute("SELECT 1 FROM reports WHERE text_hash = ? AND url_key = ?",
                             (digest, url_key)).fetchone():
+                if stale:
+                    self._reread(digest, events, extractor)
+                    return "reread"
                 return "duplicate"
-            text_known = conn.execute("SELECT 1 FROM texts WHERE text_hash = ?", (digest,)).fetchone() is not None
-            story = None if text_known else self._add_text(article.text, digest)
+            text_known = known is not None
+            story = None if text_known else self._add_text(article.text, digest, extractor)
             cur = conn.execute(
                 "INSERT INTO reports (text_hash, url, url_key, outlet, published, title, source, ingested_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -172,8 +187,11 @@ class Store:
                  stamp))
             report_id = cur.lastrowid
             if text_known:
-                conn.execute("INSERT OR IGNORE INTO event_sources (event_id, report_id) "
-                             "SELECT event_id, ? FROM events WHERE text_hash = ?", (report_id, digest))
+                if stale:
+                    self._reread(digest, events, extractor)
+                else:
+                    conn.execute("INSERT OR IGNORE INTO event_sources (event_id, report_id) "
+                                 "SELECT event_id, ? FROM events WHERE text_hash = ?", (report_id, digest))
                 return "new-source"
             copies = self._story_events(story, digest) if story and story != digest else {}
             for event in events:
@@ -185,11 +203,51 @@ class Store:
                     self._add_event(event, digest, report_id, stamp)
             return "new"
 
-    def _add_text(self, text: str, digest: str) -> str:
+    def _reread(self, digest: str, events: list[Event], extractor: str) -> None:
+        """Replace the events of a stored text by those a newer extractor read, keeping every source.
+
+        The new events are known since the text's first report arrived (the report was there; only our
+        reading of it changed), and other copies of the story that carried an old event carry its successor.
+        """
+        conn = self._conn
+        old = {event_id: _event_key(Event.from_dict(json.loads(record))) for event_id, record in
+               conn.execute("SELECT event_id, record FROM events WHERE text_hash = ?", (digest,))}
+        reports = conn.execute("SELECT report_id, ingested_at FROM reports WHERE text_hash = ? "
+                               "ORDER BY ingested_at, report_id", (digest,)).fetchall()
+        foreign: list[tuple[str, int]] = []
+        for chunk in _chunks(list(old)):
+            marks = ",".join("?" * len(chunk))
+            foreign += conn.execute(
+                f"SELECT es.event_id, es.report_id FROM event_sources es JOIN reports r ON r.report_id = es.report_id "
+                f"WHERE es.event_id IN ({marks}) AND r.text_hash != ?", (*chunk, digest)).fetchall()
+            conn.execute(f"DELETE FROM event_sources WHERE event_id IN ({marks})", chunk)
+            conn.execute(f"DELETE FROM events WHERE event_id IN ({marks})", chunk)
+        conn.execute("DELETE FROM event_sources WHERE report_id IN "
+                     "(SELECT report_id FROM reports WHERE text_hash = ?)", (digest,))
+        story = conn.execute("SELECT story_id FROM texts WHERE text_hash = ?", (digest,)).fetchone()[0]
+        copies = self._story_events(story, digest) if story and story != digest else {}
+        first_stamp = reports[0][1]
+        by_key: dict[tuple, str] = {}
+        for report_id, _stamp in reports:
+            for event in events:
+                key = _event_key(event)
+                if key in copies:
+                    conn.execute("INSERT OR IGNORE INTO event_sources (event_id, report_id) VALUES (?, ?)",
+                                 (copies[key], report_id))
+                else:
+                    self._add_event(event, digest, report_id, first_stamp)
+                    by_key[key] = event.event_id
+        conn.executemany("INSERT OR IGNORE INTO event_sources (event_id, report_id) VALUES (?, ?)",
+                         [(by_key[old[event_id]], report_id) for event_id, report_id in foreign
+                          if old[event_id] in by_key])
+        conn.execute("UPDATE texts SET extractor = ? WHERE text_hash = ?", (extractor, digest))
+
+    def _add_text(self, text: str, digest: str, extractor: str | None = None) -> str:
         """Store a new text, indexed for copies; its story."""
         bands = syndication.bands(text)
         story = self._story_of(text, bands) or digest
-        self._conn.execute("INSERT INTO texts (text_hash, text, story_id) VALUES (?, ?, ?)", (digest, text, story))
+        self._conn.execute("INSERT INTO texts (text_hash, text, story_id, extractor) VALUES (?, ?, ?, ?)",
+                           (digest, text, story, extractor))
         self._conn.executemany("INSERT OR IGNORE INTO text_bands (band, digest, text_hash) VALUES (?, ?, ?)",
                                [(b, d, digest) for b, d in bands])
         return story
@@ -330,8 +388,7 @@ class Store:
 
     def _sources(self, event_ids: Sequence[str], known: str | None) -> dict[str, list[dict[str, Any]]]:
         found: dict[str, list[dict[str, Any]]] = {}
-        for i in range(0, len(event_ids), _IN_CHUNK):
-            chunk = list(event_ids[i:i + _IN_CHUNK])
+        for chunk in _chunks(event_ids):
             sql = ("SELECT s.event_id, r.url, r.outlet, r.published, r.title, r.ingested_at, t.story_id "
                    "FROM event_sources s JOIN reports r ON r.report_id = s.report_id "
                    "JOIN texts t ON t.text_hash = r.text_hash "
@@ -345,6 +402,17 @@ class Store:
                     "url": row[1], "outlet": row[2], "published": row[3], "title": row[4],
                     "ingested_at": row[5], "story_id": row[6]})
         return found
+
+
+def _chunks(items: Sequence[str]) -> Iterator[list[str]]:
+    """``items`` in lists short enough to bind as one IN (...) list."""
+    for i in range(0, len(items), _IN_CHUNK):
+        yield list(items[i:i + _IN_CHUNK])
+
+
+def _url_key(article: Article) -> str:
+    """What makes two copies of a text "the same report": its URL, else the file it came from."""
+    return article.url or article.source or ""
 
 
 def _event_key(event: Event) -> tuple:

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Header, HTTPException, Request
 from pydantic import Field
 
 from frontwatch.control.approach import watch_point
-from frontwatch.errors import BadInput
+from frontwatch.errors import BadInput, SkippedArticle
 from frontwatch.records import Article
 from frontwatch.web.models import IngestResult, ReportIn, WatchPointModel
 from frontwatch.web.state import WebState
@@ -52,14 +52,18 @@ def article_of(report: ReportIn, where: str) -> Article:
         raise BadInput(where, "no 'text' (or 'html')")
     if "\x00" in report.text:
         raise BadInput(where, "'text' holds binary data (NUL characters)")
-    return read_text(report.text, source=where, published=published, title=report.title, url=report.url,
-                     outlet=outlet)
+    article = read_text(report.text, source=where, published=published, title=report.title, url=report.url,
+                        outlet=outlet)
+    if article.language != "en":
+        raise SkippedArticle(where, f"language {article.language!r} (not English): skipped")
+    return article
 
 
 @router.post("/ingest", response_model=IngestResult, summary="Ingest one report or a batch (bearer token)",
              responses={403: {"description": "no token configured, or a wrong one"}})
 def ingest(state: Writer, body: ReportIn | Annotated[list[ReportIn], Field(max_length=MAX_BATCH)]) -> dict:
     from frontwatch.events import extract_events
+    from frontwatch.pipeline import extractor_fingerprint
 
     reports = body if isinstance(body, list) else [body]
     items: list[dict] = []
@@ -70,10 +74,12 @@ def ingest(state: Writer, body: ReportIn | Annotated[list[ReportIn], Field(max_l
         except BadInput as err:
             items.append({"index": i, "outcome": "skipped", "events": 0, "error": str(err)})
     extracted = list(extract_events(a for _, a in articles))
+    extractor = extractor_fingerprint()
     with state.write_lock, state.store(readonly=False) as store, store.batch():
         for (i, _), (article, found) in zip(articles, extracted):
-            outcome = store.add_report(article, found)
-            items.append({"index": i, "outcome": outcome, "events": len(found) if outcome == "new" else 0})
+            outcome = store.add_report(article, found, extractor=extractor)
+            items.append({"index": i, "outcome": outcome,
+                          "events": len(found) if outcome in ("new", "reread") else 0})
     items.sort(key=lambda d: d["index"])
     return {"reports": len(reports), "new": sum(d["outcome"] == "new" for d in items),
             "events": sum(d["events"] for d in items), "skipped": sum(d["outcome"] == "skipped" for d in items),

@@ -229,7 +229,7 @@ class ReportIn(BaseModel):
 
 class IngestItemResult(BaseModel):
     index: int
-    outcome: Literal["new", "duplicate", "new-source", "skipped"]
+    outcome: Literal["new", "duplicate", "new-source", "reread", "skipped"]
     events: int
     error: str | None = None
 

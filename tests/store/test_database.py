@@ -51,6 +51,25 @@ def test_same_text_at_another_url_is_another_source_without_new_events(db_path):
             assert len(e.stories()) == 1
 
 
+def test_a_newer_extractor_replaces_the_events_and_keeps_every_source_and_when_it_was_known(db_path):
+    art, events = _soledar_report()
+    copy, _ = _soledar_report("https://mirror.example/news/soledar")
+    with Store.open(db_path) as store:
+        assert store.add_report(art, events, ingested_at="2023-01-13T08:00:00Z", extractor="old") == "new"
+        store.add_report(copy, events, ingested_at="2023-01-13T09:00:00Z", extractor="old")
+        assert store.is_current(art, "old") and not store.is_current(art, "new")
+        # The newer extractor reads the claim only, now confirmed by an official.
+        confirmed = event(art, WIRE.split(". ")[0], SOLEDAR, type="ASSAULT", holder="Russia",
+                          attribution=[Attribution("regional official", "official")])
+        assert store.add_report(art, [confirmed], extractor="new") == "reread"
+        stored = store.events()
+        assert [e.event.attribution[0].kind for e in stored] == ["official"]
+        assert {s["url"] for s in stored[0].sources} == {art.url, copy.url}
+        assert stored[0].ingested_at.startswith("2023-01-13T08:00")
+        assert store.is_current(art, "new")
+        assert store.add_report(art, [confirmed], extractor="new") == "duplicate"
+
+
 def test_killed_ingest_leaves_store_consistent_and_rerun_completes(db_path, tmp_path):
     script = tmp_path / "ingest.py"
     script.write_text(textwrap.dedent(f"""

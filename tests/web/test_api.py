@@ -242,6 +242,16 @@ def test_ingest_batch_goes_on_past_a_bad_report(writable_db):
     assert body["items"][0]["outcome"] == "skipped" and "report 1" in body["items"][0]["error"]
 
 
+def test_ingest_skips_a_report_not_in_english_with_a_message(writable_db):
+    app = TestClient(create_app(writable_db, ingest_token="s3cret"))
+    german = {"text": "Die Taliban haben am Freitag die Stadt Kandahar eingenommen, wie Behörden mitteilten. "
+                      "Die Regierungstruppen zogen sich in eine Kaserne außerhalb der Stadt zurück.",
+              "url": "https://zeitung.example/kandahar", "published": "2021-08-13"}
+    body = app.post("/api/ingest", json=[german, REPORT], headers={"Authorization": "Bearer s3cret"}).json()
+    assert [i["outcome"] for i in body["items"]] == ["skipped", "new"]
+    assert "not English" in body["items"][0]["error"]
+
+
 def test_ingest_rejects_a_body_that_is_not_a_report(writable_db):
     app = TestClient(create_app(writable_db, ingest_token="s3cret"))
     r = app.post("/api/ingest", content=b"\xff\xfe not json", headers={"Authorization": "Bearer s3cret",
