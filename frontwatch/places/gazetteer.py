@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import gzip
 import math
+import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 from frontwatch.places.names import normalise
 from frontwatch.places.recognise import mentions
+from frontwatch.places.seats import curated_seats, rule_seats
 from frontwatch.records import Place
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -57,6 +59,7 @@ class Gazetteer:
                 elif f[6] == "admin1":
                     self._by_admin1[(f[4], normalise(f[5]))] = i
         self._curated: set[str] = set()
+        self._seats: dict[tuple[str, str], int] | None = None  # built on the first capital_of()
         self._load_country_names()
         self._load_additions()
         self._load_admin1_aliases()
@@ -194,6 +197,29 @@ class Gazetteer:
                  if e.place.feature == "admin1" and e.place.country == country]
         return found[0].place if found else None
 
+    def _unit_key(self, country: str, admin1: str) -> str | None:
+        bare = _UNIT_WORD.sub("", admin1)  # "Logar province" -> "Logar"
+        # GeoNames keeps "State" in some units' names ("Borno State") that reports leave out
+        unit = self.admin1_place(country, admin1) or self.admin1_place(country, bare) \
+            or self.admin1_place(country, bare + " State")
+        return normalise(unit.admin1 or unit.name) if unit else None
+
+    def _towns(self, country: str, name: str) -> list[tuple[int, str | None, int]]:
+        return [(r, normalise(e.place.admin1 or ""), e.place.population) for r in self._rows_of(normalise(name))
+                if (e := self.entry(r)).place.feature == "city" and e.place.country == country]
+
+    def capital_of(self, country: str, admin1: str) -> Place | None:
+        """The seat of an admin-1 unit ("AF", "Logar" -> Pul-e-Alam), or None for a unit it does not know."""
+        if self._seats is None:
+            with _seats_lock:
+                if self._seats is None:
+                    seats = rule_seats(self._rows)
+                    seats.update(curated_seats(self._unit_key, self._towns))
+                    self._seats = seats
+        unit = self._unit_key(country, admin1)
+        row = self._seats.get((country, unit or normalise(admin1)))
+        return self.entry(row).place if row is not None else None
+
     def country(self, iso2: str) -> Place | None:
         """The country of that ISO code."""
         row = self._by_country.get(iso2)
@@ -204,6 +230,7 @@ class Gazetteer:
         return [(m.start, m.end, self.candidates(text[m.start:m.end])) for m in mentions(text, self)]
 
 
+_UNIT_WORD = re.compile(r"\s+(province|oblast|state|region|governorate|prefecture|county)$", re.I)
 _FEATURE_WEIGHT = {"country": 4.0, "region": 3.0, "admin1": 1.5, "city": 0.0, "site": 1.0, "admin2": -1.0}
 
 
@@ -225,6 +252,7 @@ def importance(e: Entry, capital: bool = True) -> float:
 
 
 _lock = threading.Lock()
+_seats_lock = threading.Lock()
 _gazetteer: Gazetteer | None = None
 
 

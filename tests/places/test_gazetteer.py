@@ -2,7 +2,7 @@
 
 import pytest
 
-from frontwatch.places import gazetteer
+from frontwatch.places import gazetteer, normalise
 
 
 @pytest.fixture(scope="module")
@@ -64,3 +64,32 @@ def test_lookup_of_a_provincial_capital_name_is_the_city(gaz):
     for name in ("Kandahar", "Herat", "Ghazni", "Kabul"):
         assert gaz.lookup(name, country="AF").feature == "city", name
     assert gaz.lookup("Logar", country="AF").feature == "admin1"  # no city of that name
+
+
+@pytest.mark.parametrize("country, unit, seat", [
+    ("AF", "Logar", "Pul-e-Alam"),
+    ("AF", "Helmand", "Lashkar Gah"),
+    ("AF", "Baghlan", "Pul-e Khumri"),  # not Baghlan, the bigger town of the province's name
+    ("UA", "Kharkiv", "Kharkiv"),
+    ("US", "New York", "Albany"),  # not the state's biggest city
+])
+def test_capital_of_gives_the_seat_of_a_province_or_state(gaz, country, unit, seat):
+    place = gaz.capital_of(country, unit)
+    assert place is not None and place.feature == "city" and place.country == country
+    assert normalise(place.name) == normalise(seat)
+
+
+def test_capital_of_takes_the_unit_as_reports_write_it(gaz):
+    assert gaz.capital_of("AF", "Logar province") == gaz.capital_of("AF", "Logar")
+    assert gaz.capital_of("UA", "Kharkov") == gaz.capital_of("UA", "Kharkiv")
+
+
+def test_capital_of_an_unlisted_unit_is_its_own_name_town(gaz):
+    # no curated seat for Belgorod oblast: the rule takes the town of the unit's name
+    place = gaz.capital_of("RU", "Belgorod")
+    assert place.name == "Belgorod" and place.admin1 == "Belgorod"
+
+
+def test_capital_of_an_unknown_unit_or_wrong_country_is_none(gaz):
+    assert gaz.capital_of("AF", "Xqzvillebrook") is None
+    assert gaz.capital_of("FR", "Logar") is None
