@@ -11,7 +11,7 @@ from frontwatch.classify.taxonomy import ACLED_SUB_EVENT_TYPES, TERRITORY_SUB_EV
 def test_templates_fill_every_slot_and_label_territory_classes() -> None:
     pairs = template_sentences(seed=3)
     assert pairs == template_sentences(seed=3)
-    assert {label for _, label in pairs} == set(TERRITORY_SUB_EVENT_TYPES)
+    assert set(TERRITORY_SUB_EVENT_TYPES) <= {label for _, label in pairs}
     assert all(label in ACLED_SUB_EVENT_TYPES for _, label in pairs)
     assert not any("{" in text or "}" in text for text, _ in pairs)
     assert all(text[0].isupper() and text.endswith(".") for text, _ in pairs)
