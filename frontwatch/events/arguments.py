@@ -23,6 +23,7 @@ _NO_OBJECT = re.compile(r"^\s*(?:$|[.,;:!?\")—–-]|(?:on|in|at|after|before|e
 _CLAUSE_END = re.compile(r"[,;:.!?\"()—–]| -- ")
 _PREPOSITION = re.compile(r"\b(?:in|into|inside|across|against|from|to|towards|near|at|for|with|of|over|on)\s+"
                           r"(?:the\s+)?$", re.IGNORECASE)
+_WHERE_BEFORE = re.compile(r"\b(?:in|inside|into|near|at|from|across|around|outside)\s+(?:the\s+)?$", re.IGNORECASE)
 _DETERMINERS = re.compile(r"^\s*(?:the\s+|their\s+|its\s+)?$")
 _AGENT_LINK = re.compile(r"^\s*(?:to|by|into the hands of|under the control of|in the hands of)\s+(?:the\s+)?$")
 _COORDINATED = re.compile(r"^(?:\s*,[^,;.]{0,60},)?\s*(?:,|and|, and|as well as)\s+(?:the (?:city|town|village) of\s+)?$")
@@ -75,7 +76,9 @@ def place_of(sentence: str, trigger: Trigger, toponyms: list[tuple[int, int, Top
         before = [(s, e, t) for s, e, t in toponyms if e <= trigger.start]
         if before:
             start, end, top = before[-1]
-            if _GAP_BEFORE.match(sentence[end:trigger.start]):
+            # "pictures said to be taken in Soledar had been taken elsewhere": a place after a preposition is
+            # where, not the subject the passive takes.
+            if _GAP_BEFORE.match(sentence[end:trigger.start]) and not _WHERE_BEFORE.search(sentence[:start]):
                 return top
         if _ANAPHOR_BEFORE.search(sentence[: trigger.start]):
             return antecedent

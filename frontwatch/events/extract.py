@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import hashlib
 import re
@@ -23,6 +24,8 @@ ARTICLES_PER_BATCH = 32
 _LATER_CLAUSE = re.compile(r",\s*(?:which|who|where|since|after|before|when|while)\b|\s(?:since|after|before)\s|\s(?:—|--|–)\s|\(")
 _OWNER_AFTER = re.compile(r"\s+of\s+(?:the\s+)?")
 _OWNED = re.compile(r"(?:\b(?:its|their|his|her|our)|['’]s|\d)\s+$")
+# Armed groups whose names are never a place in a report about them.
+_GROUP_KINDS = ("rebel", "militia")
 
 
 def extract_events(articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
@@ -57,16 +60,23 @@ class _ArticleReader:
         article = self.article
         body = body_segments(article)
         ents = [ent for _, sentences in parsed for sentence in sentences for ent in sentence.ents]
-        actor_spans = [(s, e) for s, e, _ in self.registry.find(article.text)]
-        # "the Donetsk People's Republic" names a party, not the city of Donetsk.
+        actor_spans_found = self.registry.find(article.text)
+        actor_spans = [(s, e, a.kind in _GROUP_KINDS) for s, e, a in actor_spans_found]
+        # "the Donetsk People's Republic" names a party, not the city of Donetsk; and an armed group's own name
+        # ("Wagner", "Azov") is the group, though some village bears it.
         self.toponyms = sorted((t for t in geoparse(article.text, segments=article.segments or body, ents=ents)
-                                if t.place is not None and not any(s <= t.start and t.end <= e and e - s > t.end - t.start
-                                                                    for s, e in actor_spans)),
+                                if t.place is not None and not any(
+                                    s <= t.start and t.end <= e and (e - s > t.end - t.start or group)
+                                    for s, e, group in actor_spans)),
                                key=lambda t: t.start)
         self.focus = country_focus(self.toponyms)
         body_text = "\n".join(article.text[s.start:s.end] for s in body)
         self.protagonist = protagonist(self.registry, body_text, self.focus)
         self.parties = Parties(self.registry, [m.actor for m in self._mentions(body_text)])
+        # The fighting states named so far: "the defence ministry said" is the ministry of the state last named.
+        fighting = {name for name, _ in self.parties.counts.most_common(2)}
+        self.state_mentions = [(s, a.country) for s, _, a in actor_spans_found
+                               if a.kind == "state" and a.country and self.parties.side(a) in fighting]
         self.lead_date = date_of_sentence(article.text[body[0].start:body[0].end], self.published) if body else None
         self.previous_date: ResolvedDate | None = None
         self.previous_said: Attributed | None = None
@@ -152,7 +162,7 @@ class _ArticleReader:
         if top is not None and trigger.place_side == "after":
             places += args.coordinated_places(text, top, toponyms, sentence.start)
         said = attribute(text, trigger.span, previous=self.previous_said, registry=self.registry,
-                         focus_country=self.focus)
+                         focus_country=self._voice_country(sentence.start + len(text)))
         # With no agent in the clause, a party that claims a liberation claims its own gain (the Taliban and
         # Russia's ministry say "liberated" of towns they took); else the attacker takes and the state retakes.
         speaker = said.speaker if family.control == "retaken" and trigger.agent_side != "before" \
@@ -163,19 +173,21 @@ class _ArticleReader:
             # "A Russian official said troops took the city": bare "troops" are the speaker's own.
             agent = args.Mention(agent.start, agent.end, said.speaker)
         actor = agent.actor if agent else speaker or self._implied_agent(family.control)
-        aim = lex.infinitive_modality(text, trigger)
+        aim = lex.infinitive_modality(text, trigger) \
+            or (lex.nominal_modality(text, trigger, top.end - sentence.start) if top else None)
         if aim and said.modality in ("asserted", "claimed"):
             said = dataclasses.replace(said, modality=aim)
         when = self._date_of(sentence, trigger, past=said.modality not in ("planned", "forecast", "hypothetical"))
         date = when.date.isoformat() if when else (self.published.isoformat() if self.published else None)
         precision = when.precision if when else ("day" if self.published else None)
         negotiated = lex.negotiated.search(text) is not None
+        partial = top is not None and lex.is_partial(text, trigger, top.start - sentence.start)
         return [self._event(sentence, trigger, top.place if top else None, actor, mentions, said, when, date,
-                            precision, negotiated) for top in places], said
+                            precision, negotiated, partial) for top in places], said
 
     def _event(self, sentence: Sentence, trigger: Trigger, place: Place | None, actor: Actor | None,
                mentions: list[args.Mention], said: Attributed, when: ResolvedDate | None, date: str | None,
-               precision: str | None, negotiated: bool) -> Event:
+               precision: str | None, negotiated: bool, partial: bool = False) -> Event:
         family, text = trigger.family, sentence.text
         return Event(
             event_id=self._event_id(sentence, family.type, family.mode, place.name if place else None),
@@ -184,7 +196,7 @@ class _ArticleReader:
             mode=family.mode,
             acled=acled_type(family, actor, place, negotiated, self.focus),
             control=control_change(family, actor, place, said.modality, self.parties,
-                                   background=self._is_background(when)),
+                                   background=self._is_background(when), partial=partial),
             actor=actor,
             target=args.target_of(trigger, mentions, actor),
             place=place,
@@ -208,9 +220,13 @@ class _ArticleReader:
         if resolved is not None:
             self.previous_date = resolved
             return resolved
-        if self.previous_date and self.previous_date.precision == "day":
-            return self.previous_date
-        return self.lead_date if self.lead_date and self.lead_date.precision == "day" else None
+        borrowed = self.previous_date if self.previous_date and self.previous_date.precision == "day" \
+            else self.lead_date if self.lead_date and self.lead_date.precision == "day" else None
+        if borrowed is not None and self.published is None:
+            # A report without a date of its own: a date named elsewhere in it (a photo caption, an earlier
+            # paragraph) bounds the event but does not give its day.
+            return dataclasses.replace(borrowed, precision="week")
+        return borrowed
 
     def _is_background(self, when: ResolvedDate | None) -> bool:
         """A month or year named for a time well before publication: history recalled, not news."""
@@ -239,6 +255,12 @@ class _ArticleReader:
             if actor is not None:
                 found.append(args.Mention(s, e, actor))
         return sorted(found, key=lambda m: m.start)
+
+    def _voice_country(self, position: int) -> str | None:
+        """Whose officials an unnamed "ministry" or "military" speaking before ``position`` are: the country of
+        the fighting state last named, else the report's focus."""
+        i = bisect.bisect_left(self.state_mentions, (position,))
+        return self.state_mentions[i - 1][1] if i else self.focus
 
     def _implied_agent(self, control: str | None) -> Actor | None:
         """Who "the fall of X" falls to when the sentence does not say: the report's attacker, or its state."""

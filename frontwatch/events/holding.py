@@ -39,15 +39,16 @@ class Parties:
 
 
 def control_change(family: Family, actor: Actor | None, place: Place | None, modality: str,
-                   parties: Parties, background: bool = False) -> ControlChange | None:
+                   parties: Parties, background: bool = False, partial: bool = False) -> ControlChange | None:
     """The change of holder the event states, or None when it states none.
 
     ``background`` marks an event dated only vaguely and long before the report ("held since 2014"):
-    history the report recalls, not a change it reports, and too coarse to date one.
+    history the report recalls, not a change it reports, and too coarse to date one. ``partial`` marks
+    ground taken in part ("most of the town", "its outskirts"): fighting for the place, which it does not change.
     """
     if family.control is None or place is None or place.feature not in LOCAL_FEATURES:
         return None
-    if modality not in _MODALITIES_WITH_CONTROL or background:
+    if modality not in _MODALITIES_WITH_CONTROL or background or partial:
         return None
     if actor is None or not parties.registry.is_party(actor):
         return None

@@ -79,6 +79,11 @@ class Lexicon:
                                                       + r")\s+$", re.IGNORECASE))
                                 for modality, phrases in data.get("infinitive_cues", {}).items()]
         self.bare_forces = _words(data.get("bare_forces", []))
+        self.partial = _words(data.get("partial_words", []))
+        # Optionally past an apposition: "the capture of Soledar, a salt-mining town, would mark ...".
+        self.nominal_outlook = [(modality, re.compile(r"(?:\s*,[^,]{0,80},)?\s*(?:" + "|".join(re.escape(p) for p in phrases)
+                                                      + r")" + _AFTER, re.IGNORECASE))
+                                for modality, phrases in data.get("nominal_outlook", {}).items()]
         self.quantities = {unit: [re.compile(p) for p in pats] for unit, pats in data.get("quantities", {}).items()}
 
     @classmethod
@@ -102,6 +107,19 @@ class Lexicon:
             if rx.search(before):
                 return modality
         return None
+
+    def nominal_modality(self, text: str, trigger: Trigger, place_end: int) -> str | None:
+        """The modality the words after a nominal trigger's place give it ("the capture of X would ...")."""
+        if trigger.agent_side != "none" or trigger.place_side != "after":
+            return None
+        for modality, rx in self.nominal_outlook:
+            if rx.match(text, place_end):
+                return modality
+        return None
+
+    def is_partial(self, text: str, trigger: Trigger, place_start: int) -> bool:
+        """Whether the words between a trigger and its place take only part of it ("captured most of X")."""
+        return trigger.end <= place_start and self.partial.search(text, trigger.end, place_start) is not None
 
     def has_trigger(self, text: str) -> bool:
         """Whether text holds any trigger phrase at all."""

@@ -23,6 +23,9 @@ _QUOTES = "\"“”‘’'«»"
 # Where a clause ends: the speaker of a verb is named after it, and modal words do not reach past it.
 _CLAUSE_END = re.compile(r"[;:—–]|,\s|\s--\s|[\"“”«»]|\b(?:after|as|when|while|but|because|before|although|"
                          r"though|who|which|where|whereas)\b", re.IGNORECASE)
+# "Igor Konashenkov, the ministry's spokesman, has claimed": only an auxiliary between the apposition and its verb.
+_AUXILIARIES = re.compile(r"\s*(?:(?:has|have|had|also|again|then|later|earlier|previously|however|now|already)\s+)+",
+                          re.IGNORECASE)
 _INVERTING_VERBS = frozenset({"said", "says", "added", "adds", "wrote", "stated", "noted", "reported"})
 # A finite verb after "said" means a reported clause ("said the town had fallen"), not an inverted speaker.
 _FINITE = re.compile(r"\b(?:had|has|have|was|were|is|are|would|will|could|been|did|does)\b|n't", re.IGNORECASE)
@@ -75,7 +78,7 @@ def _lexicon() -> _Lexicon:
     with open(ATTRIBUTION_FILE, encoding="utf-8") as fh:
         data = json.load(fh)
     negations = [n for n in data["negations"] if n != "n't"]
-    negation = re.compile(r"n't(?![\w])|(?<![\w-])(?:" + "|".join(re.escape(n) for n in negations) + r")(?![\w-])",
+    negation = re.compile(r"n['’]t(?![\w])|(?<![\w-])(?:" + "|".join(re.escape(n) for n in negations) + r")(?![\w-])",
                           re.IGNORECASE)
     sources = []
     for group in data["sources"]:
@@ -123,7 +126,7 @@ def _speaker_regions(sentence: str) -> list[tuple[int, int, str, int]]:
             # "Kyiv rejected this, and said ...": coordinated verbs share their subject.
             regions.append((regions[-1][0], regions[-1][1], word, verb.start()))
             continue
-        if before[start:].strip():
+        if before[start:].strip() and not _AUXILIARIES.fullmatch(before[start:]):
             regions.append((start, verb.start(), word, verb.start()))
             continue
         # Inverted: '..., said the spokesman.' names the speaker after the verb, at the sentence's end.

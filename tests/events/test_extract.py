@@ -259,3 +259,57 @@ def test_a_date_in_a_later_clause_does_not_date_the_event():
                           "began last week.\n", published="2022-03-03")
     [taken] = [e for e in events if e.control]
     assert taken.date == "2022-03-03"  # the report's day, not the start of the invasion "last week"
+
+
+def test_ground_taken_in_part_is_fighting_not_a_change_of_holder():
+    events = extract_text("KYIV: Ukraine's military said on Friday that Russian troops had captured most of Lyman "
+                          "but were still meeting resistance.\n"
+                          "Chechen units took control of the outskirts of Popasna, the Russian defence ministry said.\n",
+                          published="2022-05-27")
+    assert not [e for e in events if e.control]
+    assert {e.place.name for e in events if e.type == "ASSAULT" and e.place} >= {"Lyman", "Popasna"}
+
+
+def test_a_capture_spoken_of_as_a_prospect_changes_no_holder():
+    events = extract_text("KYIV: The capture of Bakhmut would give Moscow its first big gain in months.\n"
+                          "The capture of Soledar is a key objective for Russian commanders, analysts said.\n",
+                          published="2023-01-09")
+    assert not [e for e in events if e.control]
+    assert {e.modality for e in events if e.type == "ASSAULT"} <= {"forecast", "planned"}
+
+
+def test_a_denial_that_the_enemy_has_taken_a_town_is_read_as_denied():
+    events = extract_text("KYIV: Kyiv denied on Wednesday that Russians have taken Soledar, saying its units were "
+                          "still fighting there.\n", published="2023-01-11")
+    [denied] = [e for e in events if e.control]
+    assert denied.modality == "denied" and denied.place.name == "Soledar"
+
+
+def test_a_place_after_a_preposition_is_not_what_a_passive_took():
+    events = extract_text("KYIV: Ukraine's military said images that Russian channels said were filmed in Soledar "
+                          "had been taken elsewhere.\n", published="2023-01-11")
+    assert not [e for e in events if e.control]
+
+
+def test_an_armed_groups_name_is_not_read_as_a_place():
+    events = extract_text("MOSCOW: Units of the Wagner mercenary group stormed Soledar on Tuesday, Wagner said.\n",
+                          published="2023-01-10")
+    assert "Wagner" not in {e.place.name for e in events if e.place}
+
+
+def test_an_unnamed_ministry_speaks_for_the_state_last_named():
+    events = extract_text("KYIV: Russia said on Saturday that its units had left the town of Lyman.\n"
+                          "Allied troops were withdrawn from Lyman to better lines, the defence ministry said.\n"
+                          "Ukrainian forces entered Lyman on Saturday, the governor said.\n",
+                          published="2022-10-01")
+    withdrawn = [e for e in events if "Allied troops" in e.sentence and e.control]
+    assert withdrawn and all(e.control.holder == "Ukraine" for e in withdrawn)
+    assert all(a.source == "Russia" for e in withdrawn for a in e.attribution)
+
+
+def test_a_report_without_a_date_borrows_a_caption_date_only_as_approximate():
+    events = extract_text("Soldiers ride past ruined flats in Popasna, Ukraine, May 26, 2022.\n"
+                          "Russian forces captured the town of Lyman after weeks of shelling, "
+                          "the separatists said.\n")
+    [taken] = [e for e in events if e.control]
+    assert taken.date == "2022-05-26" and taken.date_precision != "day"

@@ -310,3 +310,21 @@ def test_run_on_text_is_read_around_the_event_word():
     start = text.index("captured")
     result = attribute(text, (start, start + len("captured")))
     assert sources(result) == [("security official", "security source")]
+
+
+def test_speaker_in_apposition_before_an_auxiliary_and_its_verb_claims():
+    sentence = ("Russia's defence ministry spokesman, Igor Konashenkov, has claimed that Russian troops took "
+                "full control of Izyum.")
+    result = read(sentence, "took full control of")
+    assert result.modality == "claimed"
+    assert ("Russia", "belligerent") in sources(result)
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("Ukrainian officials haven’t yet confirmed the liberation of Izium.", "the liberation of"),
+    ("The general staff is yet to confirm the recapture of Kupiansk.", "the recapture of"),
+    ("Kyiv played down reports that Russian forces had captured the town.", "captured"),
+    ("Ukraine's military refuted claims that Russian troops seized the village.", "seized"),
+])
+def test_unconfirmed_and_played_down_reports_are_denied(sentence, word):
+    assert read(sentence, word).modality == "denied"
