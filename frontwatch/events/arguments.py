@@ -24,6 +24,7 @@ _CLAUSE_END = re.compile(r"[,;:.!?\"()—–]| -- ")
 _PREPOSITION = re.compile(r"\b(?:in|into|inside|across|against|from|to|towards|near|at|for|with|of|over|on)\s+"
                           r"(?:the\s+)?$", re.IGNORECASE)
 _WHERE_BEFORE = re.compile(r"\b(?:in|inside|into|near|at|from|across|around|outside)\s+(?:the\s+)?$", re.IGNORECASE)
+_MODIFIER_OF = re.compile(r"\s+(?:[a-z][\w-]*\s+){1,2}of\s+")
 _DETERMINERS = re.compile(r"^\s*(?:the\s+|their\s+|its\s+)?$")
 _AGENT_LINK = re.compile(r"^\s*(?:to|by|into the hands of|under the control of|in the hands of)\s+(?:the\s+)?$")
 _COORDINATED = re.compile(r"^(?:\s*,[^,;.]{0,60},)?\s*(?:,|and|, and|as well as)\s+(?:the (?:city|town|village) of\s+)?$")
@@ -54,15 +55,20 @@ def place_of(sentence: str, trigger: Trigger, toponyms: list[tuple[int, int, Top
              antecedent: Toponym | None, gap: re.Pattern[str], loose: bool = False) -> Toponym | None:
     """The toponym the trigger's event happens at; ``toponyms`` are sentence-relative and resolved."""
     if trigger.place_side == "after":
+        gap_from = trigger.end
         for start, end, top in toponyms:
             if start < trigger.end:
                 continue
             # Only words that describe the place may come between ("the key eastern town of"): "the
             # building of the city council" is not the city.
-            if not gap.match(sentence[trigger.end:start]):
+            if not gap.match(sentence[gap_from:start]):
                 break
             if sentence[end:end + 2] in ("'s", "’s"):
                 continue  # "Ukraine's Kherson city": the possessive names where, not what
+            modifier = _MODIFIER_OF.match(sentence, end)
+            if modifier and top.place and top.place.feature not in LOCAL_FEATURES:
+                gap_from = modifier.end()  # "the Black Sea outpost of Snake Island": the sea only says where
+                continue
             return top
         if _ANAPHOR_AFTER.match(sentence[trigger.end:]):
             return antecedent

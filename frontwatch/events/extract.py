@@ -274,6 +274,9 @@ class _ArticleReader:
             return self.registry.resolve(attacker) if attacker else None
         if control == "retaken":
             return self.registry.state_of(self.focus)
+        if control == "handed_over":
+            # "The mayor surrendered the city": a place is handed over by those who held it, the report's state.
+            return self.registry.state_of(self.focus)
         return None
 
     def _antecedent(self, position: int) -> Toponym | None:

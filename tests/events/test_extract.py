@@ -313,3 +313,18 @@ def test_a_report_without_a_date_borrows_a_caption_date_only_as_approximate():
                           "the separatists said.\n")
     [taken] = [e for e in events if e.control]
     assert taken.date == "2022-05-26" and taken.date_precision != "day"
+
+
+def test_a_sea_naming_where_an_outpost_lies_is_not_the_place_left():
+    events = extract_text("ODESA: Russian forces have withdrawn from the strategic Black Sea outpost of Snake "
+                          "Island, Ukraine's military said on Thursday.\n", published="2022-06-30")
+    [left] = [e for e in events if e.control]
+    assert left.place.name == "Snake Island" and left.control.holder == "Ukraine"
+
+
+def test_a_town_surrendered_by_its_mayor_passes_to_the_other_side():
+    events = extract_text("KHARKIV: Russian troops moved into the region on Sunday. The mayor of Kupiansk "
+                          "surrendered the town of Kupiansk to Russian forces on Sunday, Ukrainian prosecutors said.\n",
+                          published="2022-02-28")
+    [handed] = [e for e in events if e.control]
+    assert handed.control.holder == "Russia" and handed.control.from_ == "Ukraine"
