@@ -84,14 +84,52 @@ def _previous_word(text: str, start: int) -> str:
     return m.group(1) if m else ""
 
 
-def _surnames(text: str, words: list[tuple[int, int]]) -> set[str]:
-    """Words written right after a given name or title anywhere in the report: people's surnames there."""
+@lru_cache(maxsize=1)
+def _roles() -> frozenset[str]:
+    """Lower-case role words written before a person's name ("coach Ripley", "spokesman Mujahid")."""
+    lines = (DATA / "person_roles.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+# "Bryan Harman, 28,": a name with an age is a person's.
+_AGED = re.compile(r"\b[A-Z][a-z]+(?: [A-Z]\.)? ([A-Z][a-z][\w'’-]*),? (?:age )?\d{1,3},")
+# "Nelson said" opening a sentence or clause, "..., said Nelson.": a one-word name that speaks is a person's.
+_SPEAKS = re.compile(r"(?:^|(?<=[.;:!?\"“”] )|(?<=\n))([A-Z][a-z][\w'’-]*) (?:said|says|told|added|explained|"
+                     r"noted|asked|wrote|testified)\b|\b(?:said|says|added|explained|noted|asked|comments|exclaims|"
+                     r"states) ([A-Z][a-z][\w'’-]*)[.,;]")
+_NAME_RUN = 2  # plain words of a name after its given name or title: "Dr. Caleb Chu"
+
+
+def _surnames(text: str, words: list[tuple[int, int]], index: "Index") -> set[str]:
+    """Words the report shows to be people's names: its uses of them elsewhere are people too.
+
+    After a given name or title, through initials and further names ("Capt. Roy A. Nelson"); after a lower-case
+    role word ("coach Ripley"); with an age ("Bryan Harman, 28,"); before or after "said", unless the word
+    names a place of note ("Washington said" is the government).
+    """
     names = given_names()
+    roles = _roles()
     out = set()
+    run = 0  # how many name words since the given name or title
     for (s1, e1), (s2, e2) in zip(words, words[1:]):
-        if text[s1:e1].lower() in names and _capitalised(text[s1:e1]) and _capitalised(text[s2:e2]) \
-                and re.fullmatch(r"\.? ", text[e1:s2]):
-            out.add(text[s2:e2])
+        w1, w2 = text[s1:e1], text[s2:e2]
+        gap = text[e1:s2]
+        joined = _capitalised(w2) and re.fullmatch(r"\.? ", gap) is not None
+        starts = (_capitalised(w1) and w1.lower() in names) or (w1 in roles and gap == " ")
+        # a name goes on over initials ("Roy A. Nelson") and one more plain word ("Dr. Caleb Chu")
+        goes_on = 0 < run and (len(w1) == 1 or (gap == " " and run < _NAME_RUN))
+        if joined and (starts or goes_on):
+            out.add(w2)
+            run += 1
+        else:
+            run = 0
+    for m in _AGED.finditer(text):
+        out.add(m.group(1))
+    for m in _SPEAKS.finditer(text):
+        word = m.group(1) or m.group(2)
+        if word.lower() not in _common_words() and word.lower() not in STOP_WORDS \
+                and not index.notable(normalise(word)):
+            out.add(word)
     return out
 
 
@@ -133,6 +171,8 @@ def _rejected(text: str, start: int, end: int, words: list[tuple[int, int]], i: 
     when = _common_words().get(" ".join(surface.lower().split()))
     if when == "never" or (when == "weak" and before.lower() not in _LOCATIVE):
         return True
+    if when == "weak" and before == "of" and re.search(r"[A-Z][a-z]+ of\s+$", text[max(0, start - 30):start]):
+        return True  # "Chamber of Commerce", "Department of Commerce": the word is the institution's
     if n == 1:
         if surface.lower() in STOP_WORDS and not surface.isupper():
             return True  # "In", "Of", "Will" opening a sentence or a headline word
@@ -142,7 +182,7 @@ def _rejected(text: str, start: int, end: int, words: list[tuple[int, int]], i: 
             return True
         if surface.isupper() and len(surface) <= 4 and not index.curated(key):
             return True  # acronyms: "IS", "AP", "IT"; "US", "DRC", "NSW" are in the data files
-        if surface in surnames:
+        if surface in surnames and not (before.lower() in _LOCATIVE and re.match(r",\s+[A-Z]", text[end:end + 3])):
             return True  # "Obama said", once the report has written "Barack Obama"
         if surface.lower() in _common_surnames() and before.lower() not in _LOCATIVE \
                 and not re.match(r",\s+[A-Z]", text[end:end + 3]) and not index.notable(key):
@@ -168,7 +208,7 @@ def mentions(text: str, index: Index, demonyms: bool = False) -> list[Mention]:
     """
     words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
     lower_words = {text[s:e] for s, e in words if text[s].islower()}
-    surnames = _surnames(text, words)
+    surnames = _surnames(text, words, index)
     connectors = _connectors()
     found: list[Mention] = []
     i = 0

@@ -180,3 +180,29 @@ def test_georgia_is_the_country_or_the_state_by_the_report_around_it():
     assert caucasus["Georgia"].country == "GE" and caucasus["Georgia"].feature == "country"
     south = places("Storms hit Georgia overnight; Atlanta and Savannah lost power, officials said.")
     assert south["Georgia"].country == "US" and south["Georgia"].feature == "admin1"
+
+
+def test_a_name_shown_to_be_a_person_is_no_place_anywhere_in_the_report():
+    text = ("Police Capt. Roy A. Nelson said a body found near the lake was that of Bryan Harman, 28, of "
+            "Laconia. Harman had been missing since January, Nelson said. Laconia police asked for help.")
+    got = places(text)
+    assert "Nelson" not in got and "Harman" not in got
+    assert got["Laconia"] is not None and got["Laconia"].country == "US"
+
+
+def test_a_name_after_a_role_word_or_quoted_speaker_is_a_person():
+    text = ('"We fought hard tonight," coach Ripley told reporters after the game in Ripley, Tennessee. '
+            '"It was close," said Chu. Dr. Caleb Chu worked at the clinic for 30 years.')
+    got = geoparse(text)
+    assert [t.text for t in got if t.text in ("Ripley", "Chu")] == ["Ripley"]  # only "in Ripley, Tennessee"
+    assert got[0].place.admin1 == "Tennessee"
+
+
+def test_a_speaking_capital_stays_a_place():
+    got = places("Kabul said the talks would resume. Moscow said nothing, Kyiv added.")
+    assert got["Kabul"].country == "AF" and got["Kyiv"].country == "UA" and got["Moscow"] is not None
+
+
+def test_a_weak_common_word_in_an_institutions_name_is_no_place():
+    got = places("The Springfield Chamber of Commerce held its dinner on Friday.")
+    assert "Commerce" not in got and "Springfield" in got
