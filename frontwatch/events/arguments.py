@@ -24,6 +24,8 @@ _CLAUSE_END = re.compile(r"[,;:.!?\"()—–]| -- ")
 _PREPOSITION = re.compile(r"\b(?:in|into|inside|across|against|from|to|towards|near|at|for|with|of|over|on)\s+"
                           r"(?:the\s+)?$", re.IGNORECASE)
 _WHERE_BEFORE = re.compile(r"\b(?:in|inside|into|near|at|from|across|around|outside)\s+(?:the\s+)?$", re.IGNORECASE)
+# "east of Kyiv, implying some settlements had been recaptured": the passive's subject is the plural ground.
+_PLURAL_GROUND = re.compile(r"\b(?:settlements|villages|towns|cities|localities|areas|districts|positions)\b")
 _MODIFIER_OF = re.compile(r"\s+(?:[a-z][\w-]*\s+){1,2}of\s+")
 _DETERMINERS = re.compile(r"^\s*(?:the\s+|their\s+|its\s+)?$")
 _AGENT_LINK = re.compile(r"^\s*(?:to|by|into the hands of|under the control of|in the hands of)\s+(?:the\s+)?$")
@@ -84,7 +86,9 @@ def place_of(sentence: str, trigger: Trigger, toponyms: list[tuple[int, int, Top
             start, end, top = before[-1]
             # "pictures said to be taken in Soledar had been taken elsewhere": a place after a preposition is
             # where, not the subject the passive takes.
-            if _GAP_BEFORE.match(sentence[end:trigger.start]) and not _WHERE_BEFORE.search(sentence[:start]):
+            gap_text = sentence[end:trigger.start]
+            if _GAP_BEFORE.match(gap_text) and not _WHERE_BEFORE.search(sentence[:start]) \
+                    and not _PLURAL_GROUND.search(gap_text):
                 return top
         if _ANAPHOR_BEFORE.search(sentence[: trigger.start]):
             return antecedent

@@ -61,7 +61,9 @@ class _ArticleReader:
         body = body_segments(article)
         ents = [ent for _, sentences in parsed for sentence in sentences for ent in sentence.ents]
         actor_spans_found = self.registry.find(article.text)
-        actor_spans = [(s, e, a.kind in _GROUP_KINDS) for s, e, a in actor_spans_found]
+        # A capital speaking ("Kyiv rejected the claim") is its government, not a place.
+        actor_spans = [(s, e, a.kind in _GROUP_KINDS) for s, e, a in actor_spans_found] \
+            + [(s, e, True) for s, e, _ in self.registry.find_metonyms(article.text)]
         # "the Donetsk People's Republic" names a party, not the city of Donetsk; and an armed group's own name
         # ("Wagner", "Azov") is the group, though some village bears it.
         self.toponyms = sorted((t for t in geoparse(article.text, segments=article.segments or body, ents=ents)

@@ -76,7 +76,7 @@ class Lexicon:
         self.participle_cue = re.compile(r"(?:^|\W)(?:" + "|".join(re.escape(w) for w in data.get("participle_cues", []))
                                          + r")\s+$|\w-$", re.IGNORECASE)
         self.infinitive_cues = [(modality, re.compile(r"(?:^|\W)(?:" + "|".join(re.escape(p) for p in phrases)
-                                                      + r")\s+$", re.IGNORECASE))
+                                                      + r")\s+(?:[a-z]+\s+(?:and|or)\s+)?$", re.IGNORECASE))
                                 for modality, phrases in data.get("infinitive_cues", {}).items()]
         self.bare_forces = _words(data.get("bare_forces", []))
         self.partial = _words(data.get("partial_words", []))
@@ -102,7 +102,7 @@ class Lexicon:
 
     def infinitive_modality(self, text: str, trigger: Trigger) -> str | None:
         """The modality an infinitive gives its trigger ("failed to capture": denied; "to liberate": planned)."""
-        before = text[max(0, trigger.start - 25):trigger.start]
+        before = text[max(0, trigger.start - 40):trigger.start]  # room for "to block and seize"
         for modality, rx in self.infinitive_cues:
             if rx.search(before):
                 return modality

@@ -348,7 +348,12 @@ def attribute(sentence: str, trigger: tuple[int, int] | None = None, *,
     speaker: Actor | None = None
     claimed = independent = False
     inherited = False
+    refuted = False
     for start, end, verb, verb_start in _governing_regions(_speaker_regions(sentence), trigger):
+        if trigger is not None and verb_start >= trigger[1] and lex.denial.fullmatch(verb):
+            # "..., Kyiv rejected the claim": a speaker who denies the event after it is no source for it.
+            refuted = True
+            continue
         region = sentence[start:end].strip(" ,")
         if region.lower().strip(_QUOTES + " ") in lex.pronouns:
             inherited = True
@@ -375,6 +380,8 @@ def attribute(sentence: str, trigger: tuple[int, int] | None = None, *,
         claimed = any(a.kind == "belligerent" for a in attribution)
         independent = any(a.kind in _INDEPENDENT for a in attribution)
     modality = _marker_modality(sentence, trigger)
+    if modality is None and refuted and not attribution:
+        modality = "denied"
     if modality is None:
         modality = "claimed" if claimed and not independent else "asserted"
     return Attributed(modality, attribution, speaker, quote_open=_ends_inside_quotation(sentence, was_open))

@@ -316,7 +316,7 @@ _PATTERNS: list[tuple[str, Resolver]] = [
     (r"(?:within|in|over)\s+(?:the\s+next\s+|the\s+coming\s+)?(?:(?:" + _NUM + r"(?:\s+(?:to|or|-)\s+"
      + _NUM.replace("?P<n>", "?P<n2>") + r")?)\s+)?" + _UNIT, _within),
     (r"(?:" + _NUM + r"\s+" + _UNIT + r"\s+later)|later\s+that\s+(?:day|night|evening|morning|afternoon)"
-     r"|the\s+same\s+day|the\s+next\s+day|the\s+following\s+(?:day|morning)|the\s+day\s+after"
+     r"|the\s+same\s+day(?!\s+(?:that|as|when)\b)|the\s+next\s+day|the\s+following\s+(?:day|morning)|the\s+day\s+after"
      r"|shortly\s+(?:after(?:wards)?|afterwards)|soon\s+after(?:wards)?|afterwards|subsequently|later"
      r"|(?:(?:^|(?<=[,;]\s)|(?<=\band\s))then)(?!\s*-)", _later),
 ]
@@ -376,8 +376,10 @@ def date_of_sentence(sentence: str, published: dt.date | None, *,
     for start, end in date_spans or []:
         if any(start < e and s < end for s, e, _ in found):
             continue
-        for s, e, value in _scan(sentence[start:end], published, past, bare_month=True):
-            found.append((start + s, start + e, value))
+        # A few words past the span let an expression see what follows it ("the same day that ...").
+        for s, e, value in _scan(sentence[start:end + 8], published, past, bare_month=True):
+            if e <= end - start:
+                found.append((start + s, start + e, value))
     dates = [f for f in found if isinstance(f[2], ResolvedDate)]
     markers = [f for f in found if isinstance(f[2], _Later)]
     if not dates and markers and previous is not None:

@@ -328,3 +328,24 @@ def test_a_town_surrendered_by_its_mayor_passes_to_the_other_side():
                           published="2022-02-28")
     [handed] = [e for e in events if e.control]
     assert handed.control.holder == "Russia" and handed.control.from_ == "Ukraine"
+
+
+def test_a_capital_rejecting_a_claim_is_neither_a_place_taken_nor_a_concession():
+    events = extract_text("KYIV: Soon after the Wagner chief claimed the capture of Bakhmut, Kyiv swiftly rejected "
+                          "the claim.\n", published="2023-05-21")
+    taken = [e for e in events if e.control]
+    assert [e.place.name for e in taken] == ["Bakhmut"]
+    assert taken[0].modality == "claimed"
+    assert "Ukraine" not in {a.source for a in taken[0].attribution}
+
+
+def test_unnamed_settlements_retaken_are_not_the_city_named_before_them():
+    events = extract_text("KYIV: The president spoke of good news from the region east of Kyiv, implying some "
+                          "settlements had been recaptured from Russian forces.\n", published="2022-09-08")
+    assert not [e for e in events if e.control]
+
+
+def test_a_seizure_sought_in_a_coordinated_infinitive_is_a_plan():
+    events = extract_text("KYIV: In the first days of the war Russian troops sought to encircle and seize Kyiv.\n",
+                          published="2022-04-01")
+    assert not [e for e in events if e.control]

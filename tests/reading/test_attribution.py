@@ -328,3 +328,10 @@ def test_speaker_in_apposition_before_an_auxiliary_and_its_verb_claims():
 ])
 def test_unconfirmed_and_played_down_reports_are_denied(sentence, word):
     assert read(sentence, word).modality == "denied"
+
+
+def test_a_party_rejecting_the_event_after_it_is_no_source_of_it():
+    sentence = "Russian forces have captured Bakhmut, which Kyiv denied."
+    result = read(sentence, "captured")
+    assert result.modality == "denied"
+    assert ("Ukraine", "official") not in sources(result) and ("Ukraine", "belligerent") not in sources(result)

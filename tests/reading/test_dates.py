@@ -196,3 +196,14 @@ def test_run_on_text_is_dated_around_the_event_word():
     start = undated.index("entered")
     assert date_of_sentence(undated, FRIDAY, trigger=(start, start + 7)) is None  # Monday is far out of reach
     assert date_of_sentence("", FRIDAY) is None
+
+
+def test_the_same_day_as_another_event_takes_no_date_from_the_sentence_before():
+    sentence = "The fall of Maymana came on the same day that the insurgents captured Mazar-i-Sharif."
+    week_ago = ResolvedDate(dt.date(2021, 8, 7), "week")
+    tagged = sentence.index("the same day")
+    assert date_of_sentence(sentence, dt.date(2021, 8, 14), previous=week_ago,
+                            date_spans=[(tagged, tagged + len("the same day"))]) is None
+    # plain "the same day" still follows the sentence before
+    assert date_of_sentence("Maymana fell the same day.", dt.date(2021, 8, 14),
+                            previous=ResolvedDate(dt.date(2021, 8, 12), "day")).date == dt.date(2021, 8, 12)
