@@ -165,9 +165,9 @@ def _rejected(text: str, start: int, end: int, words: list[tuple[int, int]], i: 
     """Whether a gazetteer match is a common word or part of a person's name rather than a place."""
     surface = text[start:end]
     before = _previous_word(text, start)
-    if n > 1 and text[words[i][0]:words[i][1]].lower() in STOP_WORDS \
-            and not text[words[i + 1][0]:words[i + 1][1]][:1].isupper():
-        return True  # "It is", "The city": a sentence opening, not "The Hague"
+    first = text[words[i][0]:words[i][1]].lower()
+    if n > 1 and first in STOP_WORDS and (first != "the" or not text[words[i + 1][0]:words[i + 1][1]][:1].isupper()):
+        return True  # "It is", "The city", "A New Jersey firm": a sentence opening, not "The Hague"
     when = _common_words().get(" ".join(surface.lower().split()))
     if when == "never" or (when == "weak" and before.lower() not in _LOCATIVE):
         return True

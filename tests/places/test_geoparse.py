@@ -206,3 +206,18 @@ def test_a_speaking_capital_stays_a_place():
 def test_a_weak_common_word_in_an_institutions_name_is_no_place():
     got = places("The Springfield Chamber of Commerce held its dinner on Friday.")
     assert "Commerce" not in got and "Springfield" in got
+
+
+def test_a_name_opening_on_an_article_is_read_without_it():
+    got = geoparse("A New Jersey company recalled its spinach, officials in The Hague said.")
+    assert [(t.text, t.place.country) for t in got] == [("New Jersey", "US"), ("The Hague", "NL")]
+
+
+def test_french_compound_names_are_one_place():
+    got = geoparse("Aid flights landed in Port-au-Prince on Monday.")
+    assert [t.text for t in got] == ["Port-au-Prince"] and got[0].place.country == "HT"
+
+
+def test_congo_alone_is_a_country_not_a_town_of_that_name():
+    got = geoparse("Cholera cases rose in Congo, the health ministry said.")
+    assert got[0].place.feature == "country" and got[0].place.country == "CD"
