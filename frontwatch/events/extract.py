@@ -16,7 +16,7 @@ from frontwatch.events.sentences import Sentence, body_segments, read_sentences
 from frontwatch.records import Actor, Article, Event, Place, Segment, Toponym
 from frontwatch.reading.actors import ActorRegistry, protagonist
 from frontwatch.reading.attribution import Attributed, attribute
-from frontwatch.reading.dates import ResolvedDate, date_of_sentence, parse_iso_date
+from frontwatch.reading.dates import ResolvedDate, date_of_sentence, parse_iso_date, year_named
 
 # Articles whose paragraphs go through spaCy together (nlp.pipe batches across articles).
 ARTICLES_PER_BATCH = 32
@@ -79,7 +79,10 @@ class _ArticleReader:
         fighting = {name for name, _ in self.parties.counts.most_common(2)}
         self.state_mentions = [(s, a.country) for s, _, a in actor_spans_found
                                if a.kind == "state" and a.country and self.parties.side(a) in fighting]
-        self.lead_date = date_of_sentence(article.text[body[0].start:body[0].end], self.published) if body else None
+        # An undated report's own full dates ("May 26, 2022") give the year its "September 10" falls in.
+        self.year = year_named(article.text) if self.published is None else None
+        self.lead_date = date_of_sentence(article.text[body[0].start:body[0].end], self.published,
+                                          year=self.year) if body else None
         self.previous_date: ResolvedDate | None = None
         self.previous_said: Attributed | None = None
         events: list[Event] = []
@@ -99,7 +102,7 @@ class _ArticleReader:
 
     def _pass_by(self, paragraph: str) -> None:
         """A paragraph with no event still sets the date and speaker that "hours later" or a quote lean on."""
-        resolved = date_of_sentence(paragraph, self.published, previous=self.previous_date)
+        resolved = date_of_sentence(paragraph, self.published, previous=self.previous_date, year=self.year)
         if resolved is not None:
             self.previous_date = resolved
         # The whole paragraph, so that a quotation opened and closed in it leaves no quote open.
@@ -218,7 +221,7 @@ class _ArticleReader:
         text = sentence.text[: tail.start()] if tail else sentence.text
         spans = [(s, e) for s, e in sentence.dates if e <= len(text)]
         resolved = date_of_sentence(text, self.published, date_spans=spans,
-                                    previous=self.previous_date, trigger=trigger.span, past=past)
+                                    previous=self.previous_date, trigger=trigger.span, past=past, year=self.year)
         if resolved is not None:
             self.previous_date = resolved
             return resolved

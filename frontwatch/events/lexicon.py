@@ -71,7 +71,10 @@ class Lexicon:
         self.person_nouns = _words(data.get("person_nouns", []))
         self.negotiated = _words(data.get("negotiated", []))
         gap_words = "|".join(re.escape(w) for w in data.get("place_gap_words", []))
-        self.place_gap = re.compile(r"^\s*(?:(?:" + gap_words + r"|[A-Z][\w-]*['’]s)\s+){0,7}$", re.IGNORECASE) \
+        # Besides the listed words: a possessive ("Ukraine's") and a demonym ("the eastern Ukrainian city of",
+        # "the Russian-held town of").
+        self.place_gap = re.compile(r"^\s*(?:(?:" + gap_words + r"|[A-Z][\w-]*['’]s|(?-i:[A-Z][a-z]+(?:ian|ean|an|ese|ish|ic|i)"
+                                    r"(?:-[a-z]+)?))\s+){0,7}$", re.IGNORECASE) \
             if gap_words else re.compile(r"^\s*$")
         self.participle_cue = re.compile(r"(?:^|\W)(?:" + "|".join(re.escape(w) for w in data.get("participle_cues", []))
                                          + r")\s+$|\w-$", re.IGNORECASE)

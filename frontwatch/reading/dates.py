@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -323,13 +324,19 @@ _PATTERNS: list[tuple[str, Resolver]] = [
 _RULES = [(re.compile(_B + "(?:" + p + ")" + _E, re.IGNORECASE), f) for p, f in _PATTERNS]
 
 
-def _scan(text: str, published: dt.date | None, past: bool,
-          bare_month: bool = False) -> list[tuple[int, int, ResolvedDate | _Later]]:
-    """Every date expression in ``text``: the longest resolvable match wherever matches overlap."""
+def _scan(text: str, published: dt.date | None, past: bool, bare_month: bool = False,
+          year: int | None = None) -> list[tuple[int, int, ResolvedDate | _Later]]:
+    """Every date expression in ``text``: the longest resolvable match wherever matches overlap.
+
+    ``year`` (for a report with no publication date) is the year a day and month with none of their own
+    fall in; relative expressions ("on Friday") stay unresolved without a publication date.
+    """
     found: list[tuple[int, int, ResolvedDate | _Later]] = []
     for pattern, resolve in _RULES:
         for m in pattern.finditer(text):
             value = resolve(m, published, past, bare_month)
+            if value is None and published is None and year is not None and resolve is _day_month:
+                value = _day_month(m, dt.date(year, 12, 31), past, bare_month)
             if value is not None:
                 found.append((m.start(), m.end(), value))
     found.sort(key=lambda f: (f[0] - f[1], f[0]))
@@ -354,10 +361,17 @@ def resolve_date(expression: str, published: dt.date | None, *, past: bool = Tru
     return None
 
 
+def year_named(text: str) -> int | None:
+    """The year a report's own full dates name most often ("May 26, 2022" in a caption), for an undated report."""
+    years = Counter(v.date.year for s, e, v in _scan(text, None, True)
+                    if isinstance(v, ResolvedDate) and re.search(r"\d{4}", text[s:e]))
+    return years.most_common(1)[0][0] if years else None
+
+
 def date_of_sentence(sentence: str, published: dt.date | None, *,
                      date_spans: list[tuple[int, int]] | None = None,
                      previous: ResolvedDate | None = None, past: bool = True,
-                     trigger: tuple[int, int] | None = None) -> ResolvedDate | None:
+                     trigger: tuple[int, int] | None = None, year: int | None = None) -> ResolvedDate | None:
     """The date of the event a sentence reports, or None when the sentence gives none.
 
     ``date_spans`` are extra sentence-relative spans a tagger marked as dates; ``previous`` is the date
@@ -371,13 +385,13 @@ def date_of_sentence(sentence: str, published: dt.date | None, *,
         spans = [(s - lo, e - lo) for s, e in date_spans or [] if lo <= s and e <= hi]
         shifted = (trigger[0] - lo, trigger[1] - lo) if trigger else None
         return date_of_sentence(sentence[lo:hi], published, date_spans=spans, previous=previous, past=past,
-                                trigger=shifted)
-    found = _scan(sentence, published, past)
+                                trigger=shifted, year=year)
+    found = _scan(sentence, published, past, year=year)
     for start, end in date_spans or []:
         if any(start < e and s < end for s, e, _ in found):
             continue
         # A few words past the span let an expression see what follows it ("the same day that ...").
-        for s, e, value in _scan(sentence[start:end + 8], published, past, bare_month=True):
+        for s, e, value in _scan(sentence[start:end + 8], published, past, bare_month=True, year=year):
             if e <= end - start:
                 found.append((start + s, start + e, value))
     dates = [f for f in found if isinstance(f[2], ResolvedDate)]

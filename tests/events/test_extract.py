@@ -349,3 +349,18 @@ def test_a_seizure_sought_in_a_coordinated_infinitive_is_a_plan():
     events = extract_text("KYIV: In the first days of the war Russian troops sought to encircle and seize Kyiv.\n",
                           published="2022-04-01")
     assert not [e for e in events if e.control]
+
+
+def test_a_demonym_may_describe_the_place_left():
+    events = extract_text("KYIV: Ukrainian troops retreated from the eastern Ukrainian city of Popasna, the regional "
+                          "governor said on Sunday.\n"
+                          "Russian forces also seized the Russian-speaking town of Kreminna.\n",
+                          published="2022-05-08")
+    assert {e.place.name for e in events if e.control} >= {"Popasna", "Kreminna"}
+
+
+def test_an_undated_report_dates_a_day_and_month_by_the_year_it_names():
+    events = extract_text("Soldiers in Kharkiv region, Ukraine, September 12, 2022.\n"
+                          "On September 10, Russian forces withdrew from Izyum, the Ukrainian military said.\n")
+    [left] = [e for e in events if e.control]
+    assert left.date == "2022-09-10" and left.date_precision == "day"

@@ -207,3 +207,11 @@ def test_the_same_day_as_another_event_takes_no_date_from_the_sentence_before():
     # plain "the same day" still follows the sentence before
     assert date_of_sentence("Maymana fell the same day.", dt.date(2021, 8, 14),
                             previous=ResolvedDate(dt.date(2021, 8, 12), "day")).date == dt.date(2021, 8, 12)
+
+
+def test_an_undated_report_names_its_year_in_a_full_date():
+    from frontwatch.reading.dates import year_named
+    assert year_named("A convoy near Popasna, Ukraine, May 26, 2022. Fighting went on all week.") == 2022
+    assert year_named("Fighting went on all week near Popasna.") is None
+    assert date_of_sentence("On May 7, the town was cut off.", None, year=2022) == day(2022, 5, 7)
+    assert date_of_sentence("On Friday, the town was cut off.", None, year=2022) is None
