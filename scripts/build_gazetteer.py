@@ -6,6 +6,8 @@ admin1CodesASCII.txt / admin2Codes.txt (from ``--geonames``, default ../shared/d
 Coordinates where GeoNames gives none (these are recorded in the file's header too):
 - admin1: the middle of the box holding its cities; closer to GeoNames' own points (roughly the middle of the
   unit) than a population-weighted mean, which sits on the biggest city. Population: the sum of its cities'.
+  US states with ``zipcodes`` installed: the mean of their counties' centres (below), nearer the middle of
+  an oddly shaped state (Virginia, Florida) than the middle of a box.
 - admin2: for US counties, the mean of their ZIP code points when the ``zipcodes`` package is installed
   (a build-time tool only: ``pip install zipcodes==3.0.0``; frontwatch never imports it); else the city of
   the same name in the same admin1 when there is one (districts are mostly named after their seat), else its
@@ -41,6 +43,7 @@ ADMIN1_NAMES = ROOT / "frontwatch" / "places" / "data" / "admin1_names.tsv"
 _ADMIN_SUFFIX = re.compile(
     r"\s+(Province|Oblast'?|Governorate|Region|Prefecture|Velayat|Wilayah|Voivodeship|Municipality|"
     r"Department|District|Krai|Kray|Republic|Autonomous Okrug|County)$", re.I)
+_MIN_COUNTIES = 5  # a state placed by fewer measured counties keeps the middle of its cities' box
 _LATIN = re.compile(r"^[A-Za-z0-9 .,'\-()&/]+$")
 
 
@@ -132,6 +135,10 @@ def build(geonames: Path, min_population: int) -> list[list[str]]:
         by_country[c["countrycode"]].append(c)
 
     overrides = _read_admin1_names()
+    counties = _us_county_centres()
+    by_state: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for (state, _), point in counties.items():
+        by_state[f"US.{state}"].append(point)
     admin1_name: dict[str, str] = {}
     admin1_centre: dict[str, tuple[float, float]] = {}
     for line in (geonames / "admin1CodesASCII.txt").read_text(encoding="utf-8").splitlines():
@@ -143,6 +150,9 @@ def build(geonames: Path, min_population: int) -> list[list[str]]:
         if not members:
             continue  # no city to place it by: better absent than put at 0,0
         lat, lon, pop = _centre(members)
+        if len(by_state.get(code, ())) >= _MIN_COUNTIES:  # measured counties: their mean is the state's middle
+            points = by_state[code]
+            lat, lon = sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)
         admin1_centre[code] = (lat, lon)
         names = [common, name, ascii_name, _ADMIN_SUFFIX.sub("", name)]
         rows.append([gid, common, f"{lat:.5f}", f"{lon:.5f}", code[:2], common, "admin1", str(pop), "0",
@@ -162,7 +172,6 @@ def build(geonames: Path, min_population: int) -> list[list[str]]:
                      c["countrycode"], admin1_name.get(code, ""), "city", str(c["population"]),
                      "1" if capital else "0", "|".join(_keys([c["name"], *c["alternatenames"]]))])
 
-    counties = _us_county_centres()
     for line in (geonames / "admin2Codes.txt").read_text(encoding="utf-8").splitlines():
         code, name, ascii_name, gid = line.split("\t")
         a1 = code.rsplit(".", 1)[0]
