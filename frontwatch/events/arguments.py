@@ -15,7 +15,7 @@ _GAP_BEFORE = re.compile(r"^[\s,]*(?:(?:[a-z][\w'’-]*|(?:Mon|Tues|Wednes|Thurs
 # "the city" standing for the city last named ("a security source confirmed the fall of the city").
 _ANAPHOR_AFTER = re.compile(r"^\s*(?:the|this|that|his|its|their) (?:southern |northern |eastern |western |provincial |)"
                             r"(?:city|town|village|provincial capital|settlement)(?![\w'’-])(?! of)")
-_ANAPHOR_BEFORE = re.compile(r"(?<!of )(?:the|this|that) (?:city|town|village|provincial capital|settlement)"
+_ANAPHOR_BEFORE = re.compile(r"(?<!of )(?:[Tt]he|[Tt]his|[Tt]hat) (?:city|town|village|provincial capital|settlement)"
                              r"\s+(?:[a-z]+\s+){0,3}$")
 # A trigger with no object of its own ("government forces pulled out early Friday").
 _NO_OBJECT = re.compile(r"^\s*(?:$|[.,;:!?\")—–-]|(?:on|in|at|after|before|early|late|earlier|later|overnight|"

@@ -24,6 +24,10 @@ ARTICLES_PER_BATCH = 32
 _LATER_CLAUSE = re.compile(r",\s*(?:which|who|where|since|after|before|when|while)\b|\s(?:since|after|before)\s|\s(?:—|--|–)\s|\(")
 _OWNER_AFTER = re.compile(r"\s+of\s+(?:the\s+)?")
 _OWNED = re.compile(r"(?:\b(?:its|their|his|her|our)|['’]s|\d)\s+$")
+# A medium credited by name: "told Kabul Wire", "(Kyiv Post)" after a dateline; a name of two words or more.
+_CREDIT = re.compile(r"(?:\btold\s+|^[A-Z][A-Z .,'-]*\s*\()((?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,4})",
+                     re.MULTILINE)
+_DATELINE = re.compile(r"\s*(?:,\s*[A-Za-z .]{2,30})?(?:\s*\([^)\n]{1,40}\))?\s*(?::|—|–|-{1,2})\s")
 # Armed groups whose names are never a place in a report about them.
 _GROUP_KINDS = ("rebel", "militia")
 
@@ -66,11 +70,17 @@ class _ArticleReader:
             + [(s, e, True) for s, e, _ in self.registry.find_metonyms(article.text)]
         # "the Donetsk People's Republic" names a party, not the city of Donetsk; and an armed group's own name
         # ("Wagner", "Azov") is the group, though some village bears it.
+        credits = _credit_spans(article)
         self.toponyms = sorted((t for t in geoparse(article.text, segments=article.segments or body, ents=ents)
                                 if t.place is not None and not any(
                                     s <= t.start and t.end <= e and (e - s > t.end - t.start or group)
-                                    for s, e, group in actor_spans)),
+                                    for s, e, group in actor_spans)
+                                and not any(s <= t.start and t.end <= e for s, e in credits)),
                                key=lambda t: t.start)
+        # "KANDAHAR (Reuters) -": where the story was filed, which "the town" of its first sentence need not be.
+        self.datelines = {t.start for t in self.toponyms
+                          if any(t.start == seg.start for seg in body) and _DATELINE.match(article.text, t.end)
+                          and article.text[t.start:t.end].isupper()}
         self.focus = country_focus(self.toponyms)
         body_text = "\n".join(article.text[s.start:s.end] for s in body)
         self.protagonist = protagonist(self.registry, body_text, self.focus)
@@ -290,13 +300,21 @@ class _ArticleReader:
         for top in self.toponyms:
             if top.end > position:
                 break
-            if top.place and top.place.feature in args.LOCAL_FEATURES:
+            if top.place and top.place.feature in args.LOCAL_FEATURES and top.start not in self.datelines:
                 last = top
         return last
 
     def _event_id(self, sentence: Sentence, type_: str, mode: str | None, place: str | None) -> str:
         raw = "\x1f".join([self.key, str(sentence.start), sentence.text, type_, mode or "", place or ""])
         return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:20]
+
+
+def _credit_spans(article: Article) -> list[tuple[int, int]]:
+    """Where the text credits an outlet, not a place: its own outlet's name, "told Kabul Wire", "(Kyiv Post)"."""
+    text = article.text
+    spans = [(m.start(), m.end()) for m in re.finditer(re.escape(article.outlet), text)] if article.outlet else []
+    spans += [m.span(1) for m in _CREDIT.finditer(text)]
+    return spans
 
 
 def _without_echoes(events: list[tuple[Family, Event]]) -> list[Event]:

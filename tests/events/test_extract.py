@@ -364,3 +364,18 @@ def test_an_undated_report_dates_a_day_and_month_by_the_year_it_names():
                           "On September 10, Russian forces withdrew from Izyum, the Ukrainian military said.\n")
     [left] = [e for e in events if e.control]
     assert left.date == "2022-09-10" and left.date_precision == "day"
+
+
+def test_an_outlet_credited_in_the_text_puts_no_event_at_a_place_in_its_name():
+    events = extract_text("KANDAHAR (Kabul Wire) - Taliban fighters captured the town before dawn, a resident said.\n"
+                          "The insurgents seized the city of Ghazni on Thursday, a council member told Kabul Wire.\n",
+                          published="2021-08-13", outlet="Kabul Wire")
+    assert "Kabul" not in {e.place.name for e in events if e.place}
+    assert "Ghazni" in {e.place.name for e in events if e.control}
+
+
+def test_the_city_opening_a_sentence_is_the_town_named_before():
+    events = extract_text("KYIV: The town of Lyman fell to Russian forces on Friday.\n"
+                          "The city was taken after weeks of shelling, a Ukrainian officer said.\n",
+                          published="2022-05-28")
+    assert [e.place.name for e in events if e.control and "weeks of shelling" in e.sentence] == ["Lyman"]
