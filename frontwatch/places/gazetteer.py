@@ -63,6 +63,7 @@ class Gazetteer:
         self._load_country_names()
         self._load_additions()
         self._load_admin1_aliases()
+        self._load_admin1_points()
         self._demonyms: dict[str, str] = {}
         for demonym, target in _data_rows("demonyms.tsv"):
             row = self._by_country.get(target) if len(target) == 2 and target.isupper() \
@@ -115,6 +116,15 @@ class Gazetteer:
             row = self._by_admin1.get((code[:2], normalise(name)))
             if row is not None and rest and rest[0]:
                 self._add_keys(row, rest[0].split("|"))
+
+    def _load_admin1_points(self) -> None:
+        """Points for big units whose towns crowd one edge (Canada's provinces along the southern border)."""
+        for country, name, lat, lon in _data_rows("admin1_points.tsv"):
+            row = self._by_admin1.get((country, normalise(name)))
+            if row is not None:
+                f = self._rows[row].split("\t")
+                f[2], f[3] = lat, lon
+                self._rows[row] = "\t".join(f)
 
     def _best(self, rows: list[int], country: str | None) -> int | None:
         """The most populous of these rows in that country."""

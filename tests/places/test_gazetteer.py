@@ -93,3 +93,20 @@ def test_capital_of_an_unlisted_unit_is_its_own_name_town(gaz):
 def test_capital_of_an_unknown_unit_or_wrong_country_is_none(gaz):
     assert gaz.capital_of("AF", "Xqzvillebrook") is None
     assert gaz.capital_of("FR", "Logar") is None
+
+
+def test_a_canadian_province_is_placed_in_its_middle_not_on_the_border_towns(gaz):
+    ontario = gaz.admin1_place("CA", "Ontario")
+    assert ontario.lat > 48.5  # its towns crowd the US border near 43-46 N
+
+
+def test_a_us_state_is_placed_in_its_middle(gaz):
+    virginia = gaz.admin1_place("US", "Virginia")
+    assert 36.5 < virginia.lat < 38.5 and -79.5 < virginia.lon < -77.0
+
+
+def test_countries_have_a_point_near_their_middle(gaz):
+    canada, japan, malaysia = gaz.country("CA"), gaz.country("JP"), gaz.country("MY")
+    assert 55 < canada.lat < 65 and -105 < canada.lon < -85
+    assert abs(japan.lat - 36) < 1.5 and abs(japan.lon - 138) < 1.5  # not Tokyo
+    assert abs(malaysia.lat - 2.5) < 1.5 and abs(malaysia.lon - 112.5) < 1.5

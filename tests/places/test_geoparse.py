@@ -221,3 +221,9 @@ def test_french_compound_names_are_one_place():
 def test_congo_alone_is_a_country_not_a_town_of_that_name():
     got = geoparse("Cholera cases rose in Congo, the health ministry said.")
     assert got[0].place.feature == "country" and got[0].place.country == "CD"
+
+
+def test_the_european_union_is_placed_at_its_seat():
+    got = geoparse("The European Union agreed new sanctions on Monday.")
+    assert got[0].text == "European Union"
+    assert abs(got[0].place.lat - 50.85) < 0.5 and abs(got[0].place.lon - 4.35) < 0.5
