@@ -133,6 +133,7 @@ def _surnames(text: str, words: list[tuple[int, int]], index: "Index") -> set[st
     return out
 
 
+_DISEASE = re.compile(r" (?:virus|fever|disease|ebolavirus)\b", re.I)
 _DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
                          "central", "northeast", "northwest", "southeast", "southwest", "greater", "downtown",
                          "upper", "lower", "new", "old", "metropolitan", "historic", "suburban", "rural"})
@@ -189,6 +190,10 @@ def _rejected(text: str, start: int, end: int, words: list[tuple[int, int]], i: 
             return True  # "Brown said", "Taylor, 34,": people, unless "in Taylor" or "Taylor, Texas"
         if _inside_longer_name(text, start, words, i, index, lower_words):
             return True
+        if before in ("St", "Saint") and text[end:end + 2] in ("'s", "’s"):
+            return True  # "St. Patrick's Day", "St. Mary's": a saint's day or church, not the place
+        if _DISEASE.match(text, end):
+            return True  # "Marburg virus", "Lassa fever": the disease named after the place
     if before.lower() in given_names() and _capitalised(before):
         return True  # "Ismail Khan", "Ned Price", "President Lincoln"
     if n == 1 and surface.lower() in given_names() and i + 1 < len(words):

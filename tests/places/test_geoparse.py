@@ -227,3 +227,19 @@ def test_the_european_union_is_placed_at_its_seat():
     got = geoparse("The European Union agreed new sanctions on Monday.")
     assert got[0].text == "European Union"
     assert abs(got[0].place.lat - 50.85) < 0.5 and abs(got[0].place.lon - 4.35) < 0.5
+
+
+def test_a_disease_named_after_a_place_is_no_mention_of_it():
+    got = places("Health officials confirmed two Marburg virus cases and one of Lassa fever in Kenema.")
+    assert "Marburg" not in got and "Lassa" not in got and "Kenema" in got
+
+
+def test_a_saints_day_is_no_place():
+    got = places("Parade crowds celebrated St. Patrick's Day in Savannah, Georgia.")
+    assert "Patrick" not in got and got["Savannah"].admin1 == "Georgia"
+
+
+def test_ordinary_words_that_name_small_towns_are_places_only_after_a_locative():
+    got = places("Area residents met at the Market Street station. The Junior class also went to a farm in Junior.")
+    assert "Area" not in got and "Market" not in got
+    assert [t.text for t in geoparse("The Junior class also went to a farm in Junior.")] == ["Junior"]
