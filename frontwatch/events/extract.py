@@ -28,6 +28,9 @@ _OWNED = re.compile(r"(?:\b(?:its|their|his|her|our)|['’]s|\d)\s+$")
 _CREDIT = re.compile(r"(?:\btold\s+|^[A-Z][A-Z .,'-]*\s*\()((?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,4})",
                      re.MULTILINE)
 _DATELINE = re.compile(r"\s*(?:,\s*[A-Za-z .]{2,30})?(?:\s*\([^)\n]{1,40}\))?\s*(?::|—|–|-{1,2})\s")
+# "60 km from Kabul", "left for Kabul": a town named as a bearing is not the one "the city" goes back to.
+_REFERENCE_POINT = re.compile(r"\b(?:from|to|for|towards?|near|outside|beyond|than|(?:north|south|east|west)(?:-?(?:east|west))?"
+                              r"\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
 # Armed groups whose names are never a place in a report about them.
 _GROUP_KINDS = ("rebel", "militia")
 
@@ -300,7 +303,8 @@ class _ArticleReader:
         for top in self.toponyms:
             if top.end > position:
                 break
-            if top.place and top.place.feature in args.LOCAL_FEATURES and top.start not in self.datelines:
+            if top.place and top.place.feature in args.LOCAL_FEATURES and top.start not in self.datelines \
+                    and not _REFERENCE_POINT.search(self.article.text, max(0, top.start - 24), top.start):
                 last = top
         return last
 

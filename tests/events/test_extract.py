@@ -379,3 +379,10 @@ def test_the_city_opening_a_sentence_is_the_town_named_before():
                           "The city was taken after weeks of shelling, a Ukrainian officer said.\n",
                           published="2022-05-28")
     assert [e.place.name for e in events if e.control and "weeks of shelling" in e.sentence] == ["Lyman"]
+
+
+def test_the_city_does_not_go_back_to_a_town_named_as_a_bearing():
+    events = extract_text("PUL-E-ALAM: The Taliban captured Pul-e-Alam, 60 km south of Kabul, on Friday.\n"
+                          "A lawmaker said the insurgents had taken the city with little resistance and that the "
+                          "governor had left for Kabul.\n", published="2021-08-13")
+    assert {e.place.name for e in events if e.control} == {"Pul-e ‘Alam"}
