@@ -30,7 +30,9 @@ _CREDIT = re.compile(r"(?:\btold\s+|^[A-Z][A-Z .,'-]*\s*\()((?:the\s+)?[A-Z][\w'
 _DATELINE = re.compile(r"\s*(?:,\s*[A-Za-z .]{2,30})?(?:\s*\([^)\n]{1,40}\))?\s*(?::|—|–|-{1,2})\s")
 # "60 km from Kabul", "left for Kabul": a town named as a bearing is not the one "the city" goes back to.
 _REFERENCE_POINT = re.compile(r"\b(?:from|to|for|towards?|near|outside|beyond|than|(?:north|south|east|west)(?:-?(?:east|west))?"
-                              r"\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
+                              r"\s+of|(?:km|kilometres|kilometers|miles)\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
+# "the Balkh provincial council", "the Luhansk region": the name stands for a region, not a town.
+_REGION_AFTER = re.compile(r"\s+(?:province|provincial|region|regional|oblast|district|governor)\b", re.IGNORECASE)
 # Armed groups whose names are never a place in a report about them.
 _GROUP_KINDS = ("rebel", "militia")
 
@@ -304,7 +306,8 @@ class _ArticleReader:
             if top.end > position:
                 break
             if top.place and top.place.feature in args.LOCAL_FEATURES and top.start not in self.datelines \
-                    and not _REFERENCE_POINT.search(self.article.text, max(0, top.start - 24), top.start):
+                    and not _REFERENCE_POINT.search(self.article.text, max(0, top.start - 24), top.start) \
+                    and not _REGION_AFTER.match(self.article.text, top.end):
                 last = top
         return last
 

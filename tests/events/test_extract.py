@@ -383,6 +383,13 @@ def test_the_city_opening_a_sentence_is_the_town_named_before():
 
 def test_the_city_does_not_go_back_to_a_town_named_as_a_bearing():
     events = extract_text("PUL-E-ALAM: The Taliban captured Pul-e-Alam, 60 km south of Kabul, on Friday.\n"
-                          "A lawmaker said the insurgents had taken the city with little resistance and that the "
+                          "A lawmaker said the insurgents, now within 60 km of Kabul, had taken the city with little resistance and that the "
                           "governor had left for Kabul.\n", published="2021-08-13")
     assert {e.place.name for e in events if e.control} == {"Pul-e ‘Alam"}
+
+
+def test_the_city_does_not_go_back_to_a_name_standing_for_its_province():
+    events = extract_text("MAZAR-I-SHARIF: The Taliban captured Mazar-i-Sharif on Saturday evening.\n"
+                          "A member of the Balkh provincial council said the insurgents had entered the city from "
+                          "several directions.\n", published="2021-08-14")
+    assert {e.place.name for e in events if e.control} == {"Mazar-e Sharif"}
