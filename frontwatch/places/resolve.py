@@ -22,7 +22,10 @@ FOCUS_BONUS = 4.0  # in the report's country: outweighs a thousandfold populatio
 MENTIONED_COUNTRY_BONUS = 1.5
 MENTIONED_ADMIN1_BONUS = 2.0
 NEAR_BONUS = 2.0  # close to the other places the report names (local news names places near each other)
-OWN_NAME_BONUS = 1.5  # "Columbia" is a place called Columbia before one that was once called so
+OWN_NAME_BONUS = 1.5
+PAIR_BONUS = 2.0  # a candidate beside a candidate of another name in the report ("Huntsville", "Walker County")
+PAIR_KM = 30.0
+_PAIR_MAX_CANDIDATES = 60  # names with more candidates than this ("Washington") pair with anything  # "Columbia" is a place called Columbia before one that was once called so
 
 
 def _candidates(text: str, m: Mention, gaz: Gazetteer) -> list[Entry]:
@@ -102,6 +105,7 @@ def resolve(text: str, mentions: list[Mention], gaz: Gazetteer, focus: str | Non
             a, b = max(pairs, key=lambda p: importance(p[0]) + importance(p[1]))
             cands[k] = [a]
             cands[k + 1] = [b]
+    paired = _paired(mentions, cands)
     votes = focus_counts(text, mentions, cands, gaz)
     if focus is None and votes:
         focus = votes.most_common(1)[0][0]
@@ -117,7 +121,8 @@ def resolve(text: str, mentions: list[Mention], gaz: Gazetteer, focus: str | Non
     def admin1_votes(m: Mention) -> Counter:
         return all_units - unit_by_name.get(m.key, Counter())
 
-    chosen = [_best(m, entries, focus, set(votes), admin1_votes(m)) for m, entries in zip(mentions, cands)]
+    chosen = [_best(m, entries, focus, set(votes), admin1_votes(m), paired=paired)
+              for m, entries in zip(mentions, cands)]
     # Second pass: the places chosen for the other mentions say which province or state the report is in
     # ("Paris" beside Texas towns is Paris, Texas). Mentions of the same name do not vouch for each other.
     admin1_by_name: dict[str, Counter] = {}
@@ -143,9 +148,37 @@ def resolve(text: str, mentions: list[Mention], gaz: Gazetteer, focus: str | Non
             near_admin1 = all_admin1 - admin1_by_name.get(m.key, Counter())
             near_country = all_countries - country_by_name.get(m.key, Counter())
             points = [p for p, names in point_names.items() if names != {m.key}]
-            decided[ident] = _best(m, entries, focus, set(near_country), admin1_votes(m) + near_admin1, points)
+            decided[ident] = _best(m, entries, focus, set(near_country), admin1_votes(m) + near_admin1, points,
+                                   paired)
         chosen[k] = decided[ident]
     return chosen
+
+
+def _paired(mentions: list[Mention], cands: list[list[Entry]]) -> set[int]:
+    """Candidates (by id) that lie close to a candidate of another name in the report, in the same admin-1.
+
+    Two ambiguous names rarely have namesakes side by side by chance: "Huntsville" and "Walker County" both
+    in Texas, a few kilometres apart, say which Huntsville and which Walker County the report means.
+    """
+    cells: dict[tuple[int, int], list[tuple[str, Entry]]] = {}
+    seen: set[str] = set()
+    for m, entries in zip(mentions, cands):
+        if m.key in seen or len(entries) > _PAIR_MAX_CANDIDATES:
+            continue
+        seen.add(m.key)
+        for e in entries:
+            if e.place.feature in ("city", "admin2", "site"):
+                cells.setdefault((int(e.place.lat * 2 // 1), int(e.place.lon * 2 // 1)), []).append((m.key, e))
+    paired: set[int] = set()
+    for (la, lo), here in cells.items():
+        near = [x for dla in (-1, 0, 1) for dlo in (-1, 0, 1) for x in cells.get((la + dla, lo + dlo), ())]
+        for key, e in here:
+            for other_key, o in near:
+                if other_key != key and o.place.admin1 == e.place.admin1 and o.place.country == e.place.country \
+                        and _km((e.place.lat, e.place.lon), (o.place.lat, o.place.lon)) < PAIR_KM:
+                    paired.add(id(e))
+                    break
+    return paired
 
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -156,7 +189,8 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 
 def _best(m: Mention, entries: list[Entry], focus: str | None, countries: set[str],
-          admin1_votes: Counter, points: list[tuple[float, float]] | None = None) -> Entry | None:
+          admin1_votes: Counter, points: list[tuple[float, float]] | None = None,
+          paired: set[int] | None = None) -> Entry | None:
     """The candidate with the highest score in the report's context."""
     if not entries:
         return None
@@ -177,6 +211,8 @@ def _best(m: Mention, entries: list[Entry], focus: str | None, countries: set[st
             s += MENTIONED_COUNTRY_BONUS
         if p.feature != "admin1" and (p.country, p.admin1) in admin1_votes:
             s += MENTIONED_ADMIN1_BONUS + (1.0 if (p.country, p.admin1) == top_admin1 else 0.0)
+        if paired and id(e) in paired:
+            s += PAIR_BONUS
         if points and p.feature in ("city", "admin2", "site"):
             nearest = min(_km((p.lat, p.lon), q) for q in points)
             s += NEAR_BONUS if nearest < 100 else NEAR_BONUS / 2 if nearest < 300 else 0.0

@@ -243,3 +243,11 @@ def test_ordinary_words_that_name_small_towns_are_places_only_after_a_locative()
     got = places("Area residents met at the Market Street station. The Junior class also went to a farm in Junior.")
     assert "Area" not in got and "Market" not in got
     assert [t.text for t in geoparse("The Junior class also went to a farm in Junior.")] == ["Junior"]
+
+
+def test_two_ambiguous_names_that_lie_side_by_side_settle_each_other():
+    # Huntsville, Alabama is the bigger town, but Walker County, Texas holds the other Huntsville
+    got = geoparse("Walker County lifted its burn ban on Monday, the Huntsville fire chief said.")
+    assert [(t.text, t.place.admin1) for t in got] == [("Walker County", "Texas"), ("Huntsville", "Texas")]
+    alone = geoparse("The Huntsville fire chief said the ban was over.")
+    assert alone[0].place.admin1 == "Alabama"
