@@ -22,10 +22,10 @@ FOCUS_BONUS = 4.0  # in the report's country: outweighs a thousandfold populatio
 MENTIONED_COUNTRY_BONUS = 1.5
 MENTIONED_ADMIN1_BONUS = 2.0
 NEAR_BONUS = 2.0  # close to the other places the report names (local news names places near each other)
-OWN_NAME_BONUS = 1.5
+OWN_NAME_BONUS = 1.5  # "Columbia" is a place called Columbia before one that was once called so
 PAIR_BONUS = 2.0  # a candidate beside a candidate of another name in the report ("Huntsville", "Walker County")
 PAIR_KM = 30.0
-_PAIR_MAX_CANDIDATES = 60  # names with more candidates than this ("Washington") pair with anything  # "Columbia" is a place called Columbia before one that was once called so
+_PAIR_MAX_CANDIDATES = 60  # a name with more namesakes ("Washington") has one near almost anything: left out
 
 
 def _candidates(text: str, m: Mention, gaz: Gazetteer) -> list[Entry]:
