@@ -193,6 +193,13 @@ class _ArticleReader:
             # "A Russian official said troops took the city": bare "troops" are the speaker's own.
             agent = args.Mention(agent.start, agent.end, said.speaker)
         actor = agent.actor if agent else speaker or self._implied_agent(family.control)
+        holder = self._new_holder(family.control, actor)
+        if holder is not None or self.protagonist is not None:
+            # Knowing whose gain it is tells a party's claim from its concession, and "the insurgents said"
+            # names the report's insurgents.
+            said = attribute(text, trigger.span, previous=self.previous_said, registry=self.registry,
+                             focus_country=self._voice_country(sentence.start + len(text)),
+                             protagonist=self.protagonist, holder=holder)
         aim = lex.infinitive_modality(text, trigger) \
             or (lex.nominal_modality(text, trigger, top.end - sentence.start) if top else None)
         if aim and said.modality in ("asserted", "claimed"):
@@ -275,6 +282,13 @@ class _ArticleReader:
             if actor is not None:
                 found.append(args.Mention(s, e, actor))
         return sorted(found, key=lambda m: m.start)
+
+    def _new_holder(self, control: str | None, actor: Actor | None) -> str | None:
+        """The side an event of this control kind by ``actor`` leaves holding the place, if it says."""
+        side = self.parties.side(actor) if actor is not None and self.registry.is_party(actor) else None
+        if side is None or control is None:
+            return None
+        return side if control in ("taken", "retaken") else self.parties.opponent(side)
 
     def _voice_country(self, position: int) -> str | None:
         """Whose officials an unnamed "ministry" or "military" speaking before ``position`` are: the country of

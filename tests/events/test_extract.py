@@ -393,3 +393,16 @@ def test_the_city_does_not_go_back_to_a_name_standing_for_its_province():
                           "A member of the Balkh provincial council said the insurgents had entered the city from "
                           "several directions.\n", published="2021-08-14")
     assert {e.place.name for e in events if e.control} == {"Mazar-e Sharif"}
+
+
+def test_the_losing_side_reporting_a_capture_concedes_it_and_the_insurgents_are_named():
+    events = extract_text("KYIV: Ukraine's military said on Friday that Russian troops had captured the town of "
+                          "Lyman after weeks of fighting.\n", published="2022-05-27")
+    [conceded] = [e for e in events if e.control]
+    assert conceded.control.holder == "Russia"
+    assert ("Ukraine", "official") in {(a.source, a.kind) for a in conceded.attribution}
+    assert conceded.modality == "asserted"
+    events = extract_text("KANDAHAR: Taliban fighters pressed on across the south on Friday. The insurgents said they "
+                          "had captured the city of Qalat.\n", published="2021-08-13")
+    [claim] = [e for e in events if e.control]
+    assert claim.modality == "claimed" and claim.attribution[0].source == "Taliban"
