@@ -118,7 +118,7 @@ class Gazetteer:
                 self._add_keys(row, rest[0].split("|"))
 
     def _load_admin1_points(self) -> None:
-        """Points for big units whose towns crowd one edge (Canada's provinces along the southern border)."""
+        """Points for units whose towns' box sits far from their middle (Canada's provinces, the UK's nations)."""
         for country, name, lat, lon in _data_rows("admin1_points.tsv"):
             row = self._by_admin1.get((country, normalise(name)))
             if row is not None:
