@@ -192,6 +192,8 @@ def _rejected(text: str, start: int, end: int, words: list[tuple[int, int]], i: 
             return True
         if before in ("St", "Saint") and text[end:end + 2] in ("'s", "’s"):
             return True  # "St. Patrick's Day", "St. Mary's": a saint's day or church, not the place
+        if text[end:end + 2] in ("'t", "’t"):
+            return True  # "Don't", "Won't": a contraction
         if _DISEASE.match(text, end):
             return True  # "Marburg virus", "Lassa fever": the disease named after the place
     if before.lower() in given_names() and _capitalised(before):

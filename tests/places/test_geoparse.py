@@ -251,3 +251,9 @@ def test_two_ambiguous_names_that_lie_side_by_side_settle_each_other():
     assert [(t.text, t.place.admin1) for t in got] == [("Walker County", "Texas"), ("Huntsville", "Texas")]
     alone = geoparse("The Huntsville fire chief said the ban was over.")
     assert alone[0].place.admin1 == "Alabama"
+
+
+def test_company_names_and_contractions_are_no_places():
+    got = places("A 2007 Toyota Corolla hit a Wal-Mart truck. \"Don't worry,\" a Honda dealer in Toyota said.")
+    assert [t.text for t in geoparse("A 2007 Toyota Corolla hit a Wal-Mart truck.")] == []
+    assert "Don" not in got and got["Toyota"].country == "JP"
