@@ -27,6 +27,8 @@ _OWNED = re.compile(r"(?:\b(?:its|their|his|her|our)|['’]s|\d)\s+$")
 # A medium credited by name: "told Kabul Wire", "(Kyiv Post)" after a dateline; a name of two words or more.
 _CREDIT = re.compile(r"(?:\btold\s+|^[A-Z][A-Z .,'-]*\s*\()((?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,4})",
                      re.MULTILINE)
+# A photo or wire credit closing a line: "... in the Zaporizhzhia region (Portal)", "(Reuters Photo)".
+_CAPTION_CREDIT = re.compile(r"\(([A-Z][\w'’.&-]*(?:\s+[\w'’.&/-]+){0,4})\)[ \t.]*$", re.MULTILINE)
 _DATELINE = re.compile(r"\s*(?:,\s*[A-Za-z .]{2,30})?(?:\s*\([^)\n]{1,40}\))?\s*(?::|—|–|-{1,2})\s")
 # "60 km from Kabul", "left for Kabul": a town named as a bearing is not the one "the city" goes back to.
 _REFERENCE_POINT = re.compile(r"\b(?:from|to|for|towards?|near|outside|beyond|than|(?:north|south|east|west)(?:-?(?:east|west))?"
@@ -335,6 +337,7 @@ def _credit_spans(article: Article) -> list[tuple[int, int]]:
     text = article.text
     spans = [(m.start(), m.end()) for m in re.finditer(re.escape(article.outlet), text)] if article.outlet else []
     spans += [m.span(1) for m in _CREDIT.finditer(text)]
+    spans += [m.span(1) for m in _CAPTION_CREDIT.finditer(text)]
     return spans
 
 

@@ -406,3 +406,10 @@ def test_the_losing_side_reporting_a_capture_concedes_it_and_the_insurgents_are_
                           "had captured the city of Qalat.\n", published="2021-08-13")
     [claim] = [e for e in events if e.control]
     assert claim.modality == "claimed" and claim.attribution[0].source == "Taliban"
+
+
+def test_a_photo_credit_closing_a_line_is_no_place():
+    events = extract_text("Smoke rises over a village in the Zaporizhzhia region (Portal)\n\n"
+                          "Russian troops entered the city and dug in there, the Russian Defence Ministry said on "
+                          "Thursday.\n", published="2024-02-22")
+    assert "Portal" not in {e.place.name for e in events if e.place}
