@@ -15,7 +15,7 @@ from frontwatch.events.lexicon import Family, Lexicon, Trigger, default_lexicon
 from frontwatch.events.sentences import Sentence, body_segments, read_sentences
 from frontwatch.records import Actor, Article, Event, Place, Segment, Toponym
 from frontwatch.reading.actors import ActorRegistry, protagonist
-from frontwatch.reading.attribution import Attributed, attribute
+from frontwatch.reading.attribution import Attributed, attribute, refutes_earlier
 from frontwatch.reading.dates import ResolvedDate, date_of_sentence, parse_iso_date, year_named
 
 # Articles whose paragraphs go through spaCy together (nlp.pipe batches across articles).
@@ -102,13 +102,17 @@ class _ArticleReader:
                                           year=self.year) if body else None
         self.previous_date: ResolvedDate | None = None
         self.previous_said: Attributed | None = None
+        self.last_claims: list[Event] = []  # the changes the last sentence that reported any reported
         events: list[Event] = []
         seen: set[str] = set()
         pieces = sorted(parsed, key=lambda p: p[0].start)
         for seg in body:
             inside = [sentences for piece, sentences in pieces if seg.start <= piece.start < seg.end]
             if not inside:
-                self._pass_by(article.text[seg.start:seg.end])
+                for event in self._pass_by(seg):
+                    if event.event_id not in seen:
+                        seen.add(event.event_id)
+                        events.append(event)
                 continue
             for sentence in (s for sentences in inside for s in sentences):
                 for event in self._read_sentence(sentence):
@@ -117,21 +121,46 @@ class _ArticleReader:
                         events.append(event)
         return events
 
-    def _pass_by(self, paragraph: str) -> None:
-        """A paragraph with no event still sets the date and speaker that "hours later" or a quote lean on."""
+    def _pass_by(self, seg: Segment) -> list[Event]:
+        """A paragraph with no event word still sets the date and speaker that "hours later" or a quote lean on,
+        and may deny the claim before it ("Kyiv rejected the claim.")."""
+        paragraph = self.article.text[seg.start:seg.end]
+        refuted = self._refutations(paragraph, seg.start)
         resolved = date_of_sentence(paragraph, self.published, previous=self.previous_date, year=self.year)
         if resolved is not None:
             self.previous_date = resolved
         # The whole paragraph, so that a quotation opened and closed in it leaves no quote open.
         self.previous_said = attribute(paragraph, previous=self.previous_said, registry=self.registry,
                                        focus_country=self.focus)
+        return refuted
+
+    def _refutations(self, text: str, start: int) -> list[Event]:
+        """Denials of the changes claimed just before, when ``text`` rejects "the claim" without naming it."""
+        if not self.last_claims or not refutes_earlier(text):
+            return []
+        said = attribute(text, previous=self.previous_said, registry=self.registry,
+                         focus_country=self._voice_country(start + len(text)))
+        when = date_of_sentence(text, self.published, previous=self.previous_date, year=self.year)
+        denials = []
+        for claim in self.last_claims:
+            if said.speaker is not None and self.parties.side(said.speaker) == claim.control.holder:
+                continue  # a party does not deny its own gain
+            raw = "\x1f".join([self.key, str(start), text, claim.type, claim.mode or "", claim.place.name, "denied"])
+            denials.append(dataclasses.replace(
+                claim, event_id=hashlib.sha1(raw.encode("utf-8")).hexdigest()[:20], modality="denied",
+                attribution=list(said.attribution), sentence=text, span=(start, start + len(text)),
+                date=when.date.isoformat() if when else claim.date,
+                date_precision=when.precision if when else claim.date_precision))
+        self.last_claims = []
+        return denials
 
     def _read_sentence(self, sentence: Sentence) -> list[Event]:
         triggers = sentence.triggers
         if not triggers:
+            refuted = self._refutations(sentence.text, sentence.start)
             self.previous_said = attribute(sentence.text, previous=self.previous_said, registry=self.registry,
                                            focus_country=self.focus)
-            return []
+            return refuted
         s0, s1 = sentence.start, sentence.start + len(sentence.text)
         toponyms = [(t.start - s0, t.end - s0, t) for t in self.toponyms if s0 <= t.start and t.end <= s1]
         mentions = self._mentions(sentence.text)
@@ -152,9 +181,15 @@ class _ArticleReader:
                 taken_spans.append(trigger.span)
                 events.append((trigger.family, event))
                 said_first = said_first or said
+        found = _without_echoes(events)
+        claims = [e for e in found if e.control and e.place and e.modality in ("claimed", "asserted")]
+        if not any(e.control for e in found):
+            found += self._refutations(sentence.text, sentence.start)
+        elif claims:
+            self.last_claims = claims
         if said_first is not None:
             self.previous_said = said_first
-        return _without_echoes(events)
+        return found
 
     def _read_event(self, sentence: Sentence, trigger: Trigger, toponyms,
                     mentions) -> tuple[list[Event], Attributed | None]:

@@ -71,6 +71,7 @@ class _Lexicon:
     sources: list[tuple[re.Pattern[str], str]]
     pronouns: frozenset[str]
     loss: re.Pattern[str]
+    refutation: re.Pattern[str] | None
 
 
 @lru_cache(maxsize=1)
@@ -100,6 +101,10 @@ def _lexicon() -> _Lexicon:
         sources=sources,
         pronouns=frozenset(p.lower() for p in data.get("pronouns", [])),
         loss=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in data["loss_words"]) + ")", re.IGNORECASE),
+        refutation=re.compile(
+            r"(?<![\w-])(?:" + "|".join(re.escape(v) for v in data["denial_verbs"]) + r")\s+(?:[\w'’-]+\s+){0,3}?(?:"
+            + "|".join(re.escape(n) for n in data.get("refuted_nouns", [])) + r")(?![\w-])(?!\s+(?:that|of)\b)",
+            re.IGNORECASE) if data.get("refuted_nouns") else None,
     )
 
 
@@ -385,6 +390,15 @@ def attribute(sentence: str, trigger: tuple[int, int] | None = None, *,
     if modality is None:
         modality = "claimed" if claimed and not independent else "asserted"
     return Attributed(modality, attribution, speaker, quote_open=_ends_inside_quotation(sentence, was_open))
+
+
+def refutes_earlier(sentence: str) -> bool:
+    """Whether the sentence denies a claim made before it ("Kyiv rejected the claim"), not an event it names.
+
+    "denied claims that the town had fallen" names its event, and is read as a denial of that event instead.
+    """
+    rx = _lexicon().refutation
+    return rx is not None and rx.search(sentence) is not None
 
 
 def _party_kind(actor: Actor | None, verb: str, trigger_word: str, holder: str | None,

@@ -413,3 +413,14 @@ def test_a_photo_credit_closing_a_line_is_no_place():
                           "Russian troops entered the city and dug in there, the Russian Defence Ministry said on "
                           "Thursday.\n", published="2024-02-22")
     assert "Portal" not in {e.place.name for e in events if e.place}
+
+
+def test_rejecting_the_claim_before_it_denies_that_change():
+    events = extract_text("KYIV: The Russian military claimed on Thursday that its troops had taken control of the "
+                          "Ukrainian city of Izyum.\n\n"
+                          "Ukraine rejected the claim, saying its forces were still fighting in the city.\n",
+                          published="2022-03-25")
+    changes = [e for e in events if e.control and e.place and e.place.name == "Izyum"]
+    assert [e.modality for e in changes] == ["claimed", "denied"]
+    assert changes[1].control.holder == "Russia"
+    assert changes[1].sentence.startswith("Ukraine rejected the claim")

@@ -335,3 +335,15 @@ def test_a_party_rejecting_the_event_after_it_is_no_source_of_it():
     result = read(sentence, "captured")
     assert result.modality == "denied"
     assert ("Ukraine", "official") not in sources(result) and ("Ukraine", "belligerent") not in sources(result)
+
+
+@pytest.mark.parametrize("sentence, refutes", [
+    ("Kyiv rejected the claim.", True),
+    ("Ukraine, however, has denied this claim, and an adviser said fighting went on.", True),
+    ("The ministry dismissed the Russian reports as propaganda.", True),
+    ("Kyiv denied claims that the town had fallen.", False),  # names its event: a denial of that event
+    ("The governor said the claim was false.", False),
+])
+def test_a_denial_of_the_claim_before_it(sentence, refutes):
+    from frontwatch.reading.attribution import refutes_earlier
+    assert refutes_earlier(sentence) is refutes
