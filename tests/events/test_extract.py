@@ -424,3 +424,10 @@ def test_rejecting_the_claim_before_it_denies_that_change():
     assert [e.modality for e in changes] == ["claimed", "denied"]
     assert changes[1].control.holder == "Russia"
     assert changes[1].sentence.startswith("Ukraine rejected the claim")
+
+
+def test_helping_the_enemy_in_taking_over_a_town_passes_it_to_them():
+    events = extract_text("KHARKIV: The mayor of Kupiansk, a town in Kharkiv region, was charged with treason on "
+                          "Monday. He helped the Russian invaders in taking over his city.\n", published="2022-02-28")
+    [taken] = [e for e in events if e.control]
+    assert taken.place.name == "Kupyansk" and taken.control.holder == "Russia"
