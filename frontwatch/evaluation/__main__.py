@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 import time
 from pathlib import Path
@@ -40,7 +41,8 @@ def main(argv: list[str]) -> int:
     lines = [
         "# EVALUATION",
         "",
-        f"Written by `make eval` (`python -m frontwatch.evaluation`) on the development data in `{shared}`.",
+        f"Written by `make eval` (`python -m frontwatch.evaluation`) on the development data in "
+        f"`{os.path.relpath(shared)}`.",
         "Figures beside the anchors the field reports; reproduce any row with its command.",
         "",
         "| evaluation | measure | frontwatch | anchor | command | note |",
