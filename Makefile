@@ -20,7 +20,7 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	touch $(VENV)/.installed $@
 
 run: $(VENV)/.installed
-	$(BIN)/frontwatch ingest --db $(DB) --no-progress frontwatch/data/demo
+	$(BIN)/frontwatch ingest --db $(DB) --no-progress --backfill frontwatch/data/demo
 	@echo "frontwatch map: http://127.0.0.1:8765"
 	$(BIN)/frontwatch serve --db $(DB)
 

@@ -78,6 +78,8 @@ def ingest(
     db: Path = typer.Option(config.DEFAULT_DB, help="The store (SQLite file)."),
     published: Optional[str] = typer.Option(None, help="Publication date YYYY-MM-DD for .txt articles."),
     progress: bool = typer.Option(True, help="Show a progress bar."),
+    backfill: bool = typer.Option(False, help="Record each report as known at the end of its publication day "
+                                              "(replaying an archive with --known-at)."),
 ) -> None:
     """Read articles into the store; the same article twice adds nothing."""
     from frontwatch.pipeline import ingest_sources
@@ -85,7 +87,7 @@ def ingest(
     published = _check_date(published, "--published")
     try:
         summary = ingest_sources(sources, db_path=db, published=published, progress=progress,
-                                 on_bad=_report_bad)
+                                 on_bad=_report_bad, backfill=backfill)
     except FrontwatchError as err:
         _fail(str(err))
     typer.echo(summary.describe())

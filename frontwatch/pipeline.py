@@ -82,8 +82,13 @@ class IngestSummary:
 
 
 def ingest_sources(sources: Sequence[str], db_path: Path, published: str | None = None,
-                   progress: bool = False, on_bad: OnBad | None = None, batch_size: int = 64) -> IngestSummary:
-    """Read ``sources`` into the store at ``db_path``; one transaction per batch of reports."""
+                   progress: bool = False, on_bad: OnBad | None = None, batch_size: int = 64,
+                   backfill: bool = False) -> IngestSummary:
+    """Read ``sources`` into the store at ``db_path``; one transaction per batch of reports.
+
+    ``backfill`` stamps each dated report as known at the end of its publication day rather than now, so that
+    an archive read today replays (``--known-at``) as it was known when it was published.
+    """
     from frontwatch.events import extract_events
     from frontwatch.store import Store
 
@@ -114,14 +119,15 @@ def ingest_sources(sources: Sequence[str], db_path: Path, published: str | None 
         for article, events in stream:
             batch.append((article, events))
             if len(batch) >= batch_size:
-                _store_batch(store, batch, summary, extractor, on_bad)
+                _store_batch(store, batch, summary, extractor, on_bad, backfill)
                 batch = []
         if batch:
-            _store_batch(store, batch, summary, extractor, on_bad)
+            _store_batch(store, batch, summary, extractor, on_bad, backfill)
     return summary
 
 
-def _store_batch(store, batch, summary: IngestSummary, extractor: str, on_bad: OnBad | None = None) -> None:
+def _store_batch(store, batch, summary: IngestSummary, extractor: str, on_bad: OnBad | None = None,
+                 backfill: bool = False) -> None:
     from frontwatch.errors import StoreError
 
     with store.batch():
@@ -129,7 +135,8 @@ def _store_batch(store, batch, summary: IngestSummary, extractor: str, on_bad: O
             try:
                 # Each report is its own savepoint: a report the store refuses is undone alone, the batch goes on.
                 with store.batch():
-                    outcome = store.add_report(article, events, extractor=extractor)
+                    known = f"{article.published}T23:59:59Z" if backfill and article.published else None
+                    outcome = store.add_report(article, events, ingested_at=known, extractor=extractor)
             except (StoreError, ValueError) as err:
                 summary.bad += 1
                 problem = BadInput(article.source or article.url or "<report>", f"not stored: {err}")

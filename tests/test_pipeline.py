@@ -61,3 +61,15 @@ def test_reports_stored_by_an_older_extractor_are_read_again(folder, tmp_path):
 def test_the_extractor_fingerprint_is_stable_within_a_run():
     assert extractor_fingerprint() == extractor_fingerprint()
     assert len(extractor_fingerprint()) == 16
+
+
+def test_a_backfilled_archive_replays_as_it_was_known_when_published(folder, tmp_path):
+    from frontwatch.control import control_as_of
+
+    db = tmp_path / "fw.db"
+    ingest_sources([str(folder)], db_path=db, backfill=True)
+    with Store.open(db, readonly=True) as store:
+        known_on_12th = {normalise(r.place.name) for r in control_as_of(store, "2021-08-13", known_at="2021-08-12")}
+        known_on_13th = {normalise(r.place.name) for r in control_as_of(store, "2021-08-13", known_at="2021-08-13")}
+    assert normalise("Ghazni") in known_on_12th and normalise("Pul-e-Alam") not in known_on_12th
+    assert {normalise("Ghazni"), normalise("Pul-e-Alam")} <= known_on_13th
