@@ -28,7 +28,8 @@ _WHERE_BEFORE = re.compile(r"\b(?:in|inside|into|near|at|from|across|around|outs
 _PLURAL_GROUND = re.compile(r"\b(?:settlements|villages|towns|cities|localities|areas|districts|positions)\b")
 _MODIFIER_OF = re.compile(r"\s+(?:[a-z][\w-]*\s+){1,2}of\s+")
 _DETERMINERS = re.compile(r"^\s*(?:the\s+|their\s+|its\s+)?$")
-_AGENT_LINK = re.compile(r"^\s*(?:to|by|into the hands of|under the control of|in the hands of)\s+(?:the\s+)?$")
+_AGENT_LINK = re.compile(r"^\s*(?:to|by|into the hands of|in the hands of|under (?:the )?(?:full |complete |total )?"
+                         r"control of)\s+(?:the\s+)?$")
 _COORDINATED = re.compile(r"^(?:\s*,[^,;.]{0,60},)?\s*(?:,|and|, and|as well as)\s+(?:the (?:city|town|village) of\s+)?$")
 _LOCATIVE = re.compile(r"(?:^|\W)(?:in|In|at|At|on|On|near|Near|around|Around)\s+(?:the (?:city|town|village) of\s+)?$")
 

@@ -58,6 +58,7 @@ class ActorRegistry:
         self._by_alias: dict[str, str] = {}
         self._by_phrase: dict[str, str] = {}
         self._by_metonym: dict[str, str] = {}
+        self._by_demonym: dict[str, str] = {}
         for item in data.get("actors", []):
             actor = Actor(item["name"], item.get("kind") or "other", item.get("country"))
             self._entries[actor.name] = _Entry(actor, item.get("side") or actor.name, bool(item.get("primary")))
@@ -69,6 +70,8 @@ class ActorRegistry:
                     self._by_alias.setdefault(form, actor.name)
             for metonym in item.get("metonyms", []):
                 self._by_metonym[metonym] = actor.name
+            for demonym in item.get("demonyms", []):
+                self._by_demonym.setdefault(demonym, actor.name)
         self._generic: dict[str, str] = {}
         for group in data.get("generic", []):
             for phrase in group.get("phrases", []):
@@ -157,6 +160,11 @@ class ActorRegistry:
             resolved = self.resolve(name)
             entry = self._entries.get(resolved.name) if resolved else None
         return entry.side if entry else None
+
+    def of_demonym(self, word: str) -> Actor | None:
+        """The actor whose people a demonym names ("Russian" -> Russia), if one is recorded."""
+        name = self._by_demonym.get(word)
+        return self._entries[name].actor if name else None
 
     def is_party(self, actor: Actor | str) -> bool:
         """Whether the actor fights in its conflict (rebels, militias, states), rather than watching from outside."""

@@ -33,6 +33,8 @@ _NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|this|that|these|t
                           r"media|news|unconfirmed|false)|['’]s)\s+$", re.IGNORECASE)
 # When two adjacent phrases name one source ("a police spokesman"), the more specific kind holds.
 _SPECIFICITY = ("security source", "local official", "resident", "media", "official", "other")
+_STATE_KINDS = ("official", "security source", "local official")
+_DEMONYM_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:[a-z]+\s+){0,2}$")
 _TAIL = ":"  # the pseudo-verb of a headline's trailing source
 _WORD = re.compile(r"[\w'’-]+")
 _MAX_SENTENCE = 2000  # characters of a run-on "sentence" read around its event word
@@ -218,7 +220,14 @@ def _sources_in(region: str, verb: str, registry: ActorRegistry, focus_country: 
             merged[-1] = (last[0], end, min(last[2], kind, key=_SPECIFICITY.index))
         else:
             merged.append((start, end, kind))
-    found.extend((region[s:e], kind, None) for s, e, kind in merged)
+    for s, e, kind in merged:
+        # "a Russian official", "a senior Ukrainian military source": the demonym says whose voice it is.
+        demonym = _DEMONYM_BEFORE.search(region, 0, s)
+        actor = registry.of_demonym(demonym.group(1)) if demonym and kind in _STATE_KINDS else None
+        if actor is not None and registry.is_party(actor):
+            found.append((actor.name, None, actor))
+        else:
+            found.append((region[s:e], kind, None))
     return _dedupe(found)
 
 

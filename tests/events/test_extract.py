@@ -431,3 +431,17 @@ def test_helping_the_enemy_in_taking_over_a_town_passes_it_to_them():
                           "Monday. He helped the Russian invaders in taking over his city.\n", published="2022-02-28")
     [taken] = [e for e in events if e.control]
     assert taken.place.name == "Kupyansk" and taken.control.holder == "Russia"
+
+
+def test_a_party_official_named_by_demonym_speaks_for_that_party():
+    events = extract_text("KYIV: A Russian official said troops had entered the town of Kupiansk.\n",
+                          published="2022-02-28")
+    [taken] = [e for e in events if e.control]
+    assert taken.control.holder == "Russia" and taken.modality == "claimed"
+
+
+def test_a_town_fallen_under_the_full_control_of_a_party_is_that_partys():
+    events = extract_text("MOSCOW: Russia's defence ministry said on Saturday that the town of Lyman had fallen "
+                          "under the full control of Russian forces.\n", published="2022-05-28")
+    [taken] = [e for e in events if e.control]
+    assert taken.control.holder == "Russia" and taken.actor.name == "Russia"

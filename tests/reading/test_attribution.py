@@ -347,3 +347,11 @@ def test_a_party_rejecting_the_event_after_it_is_no_source_of_it():
 def test_a_denial_of_the_claim_before_it(sentence, refutes):
     from frontwatch.reading.attribution import refutes_earlier
     assert refutes_earlier(sentence) is refutes
+
+
+def test_a_source_qualified_by_a_partys_demonym_is_that_party():
+    result = read("A senior Ukrainian military official said Russian troops had entered the town.", "entered",
+                  holder="Russia")
+    assert ("Ukraine", "official") in sources(result)
+    plain = read("A local official said troops had entered the town.", "entered")
+    assert not {"Russia", "Ukraine"} & {source for source, _ in sources(plain)}
