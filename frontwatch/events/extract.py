@@ -24,6 +24,8 @@ ARTICLES_PER_BATCH = 32
 _LATER_CLAUSE = re.compile(r",\s*(?:which|who|where|since|after|before|when|while)\b|\s(?:since|after|before)\s|\s(?:—|--|–)\s|\(")
 _OWNER_AFTER = re.compile(r"\s+of\s+(?:the\s+)?")
 _OWNED = re.compile(r"(?:\b(?:its|their|his|her|our)|['’]s|\d)\s+$")
+# "the capital of", "the administrative centre of the": a province named for its seat.
+_SEAT_OF = re.compile(r"\b(?:capital|centre|center|seat)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # A medium credited by name: "told Kabul Wire", "(Kyiv Post)" after a dateline; a name of two words or more.
 _CREDIT = re.compile(r"(?:\btold\s+|^[A-Z][A-Z .,'-]*\s*\()((?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,4})",
                      re.MULTILINE)
@@ -198,7 +200,9 @@ class _ArticleReader:
         antecedent = self._antecedent(sentence.start + trigger.start)
         if family.control and lex.is_participle(text, trigger):
             return [], None  # "the seized building", "in occupied Kherson": a state described, no event
-        top = args.place_of(text, trigger, toponyms, antecedent, lex.place_gap, loose=family.control is None)
+        top = self._seat_for(text, sentence.start,
+                             args.place_of(text, trigger, toponyms, antecedent, lex.place_gap,
+                                           loose=family.control is None))
         if top is not None and top.start - sentence.start > trigger.end \
                 and lex.has_trigger(text[trigger.end:top.start - sentence.start]):
             top = None  # the place belongs to the other event named in between
@@ -319,6 +323,16 @@ class _ArticleReader:
             if actor is not None:
                 found.append(args.Mention(s, e, actor))
         return sorted(found, key=lambda m: m.start)
+
+    def _seat_for(self, text: str, offset: int, top: Toponym | None) -> Toponym | None:
+        """"The capital of Logar province": the province's seat, the town the event happens at."""
+        if top is None or top.place is None or top.place.feature != "admin1" or not top.place.country \
+                or not _SEAT_OF.search(text, 0, top.start - offset):
+            return top
+        from frontwatch.places import gazetteer
+
+        seat = gazetteer().capital_of(top.place.country, top.place.admin1 or top.place.name)
+        return dataclasses.replace(top, place=seat) if seat is not None else top
 
     def _new_holder(self, control: str | None, actor: Actor | None) -> str | None:
         """The side an event of this control kind by ``actor`` leaves holding the place, if it says."""

@@ -445,3 +445,12 @@ def test_a_town_fallen_under_the_full_control_of_a_party_is_that_partys():
                           "under the full control of Russian forces.\n", published="2022-05-28")
     [taken] = [e for e in events if e.control]
     assert taken.control.holder == "Russia" and taken.actor.name == "Russia"
+
+
+def test_the_capital_of_a_province_taken_is_its_seat():
+    events = extract_text("KABUL: The Taliban captured the capital of Logar province on Friday, a lawmaker said.\n",
+                          published="2021-08-13")
+    [taken] = [e for e in events if e.control]
+    assert taken.place.name == "Pul-e ‘Alam" and taken.control.holder == "Taliban"
+    events = extract_text("KABUL: The Taliban captured Logar province on Friday.\n", published="2021-08-13")
+    assert not [e for e in events if e.control]  # a whole province is not one place changing hands
