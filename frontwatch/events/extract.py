@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import hashlib
 import re
@@ -94,10 +93,9 @@ class _ArticleReader:
         body_text = "\n".join(article.text[s.start:s.end] for s in body)
         self.protagonist = protagonist(self.registry, body_text, self.focus)
         self.parties = Parties(self.registry, [m.actor for m in self._mentions(body_text)])
-        # The fighting states named so far: "the defence ministry said" is the ministry of the state last named.
-        fighting = {name for name, _ in self.parties.counts.most_common(2)}
-        self.state_mentions = [(s, a.country) for s, _, a in actor_spans_found
-                               if a.kind == "state" and a.country and self.parties.side(a) in fighting]
+        # Whose ministry "the defence ministry said" is: the state that last spoke in the report, else its focus.
+        self.fighting = {name for name, _ in self.parties.counts.most_common(2)}
+        self.voice: str | None = None
         # An undated report's own full dates ("May 26, 2022") give the year its "September 10" falls in.
         self.year = year_named(article.text) if self.published is None else None
         self.lead_date = date_of_sentence(article.text[body[0].start:body[0].end], self.published,
@@ -132,8 +130,8 @@ class _ArticleReader:
         if resolved is not None:
             self.previous_date = resolved
         # The whole paragraph, so that a quotation opened and closed in it leaves no quote open.
-        self.previous_said = attribute(paragraph, previous=self.previous_said, registry=self.registry,
-                                       focus_country=self.focus)
+        self.previous_said = self._heard(attribute(paragraph, previous=self.previous_said, registry=self.registry,
+                                                   focus_country=self._voice_country()))
         return refuted
 
     def _refutations(self, text: str, start: int) -> list[Event]:
@@ -160,8 +158,8 @@ class _ArticleReader:
         triggers = sentence.triggers
         if not triggers:
             refuted = self._refutations(sentence.text, sentence.start)
-            self.previous_said = attribute(sentence.text, previous=self.previous_said, registry=self.registry,
-                                           focus_country=self.focus)
+            self.previous_said = self._heard(attribute(sentence.text, previous=self.previous_said,
+                                                       registry=self.registry, focus_country=self._voice_country()))
             return refuted
         s0, s1 = sentence.start, sentence.start + len(sentence.text)
         toponyms = [(t.start - s0, t.end - s0, t) for t in self.toponyms if s0 <= t.start and t.end <= s1]
@@ -190,7 +188,7 @@ class _ArticleReader:
         elif claims:
             self.last_claims = claims
         if said_first is not None:
-            self.previous_said = said_first
+            self.previous_said = self._heard(said_first)
         return found
 
     def _read_event(self, sentence: Sentence, trigger: Trigger, toponyms,
@@ -341,11 +339,18 @@ class _ArticleReader:
             return None
         return side if control in ("taken", "retaken") else self.parties.opponent(side)
 
-    def _voice_country(self, position: int) -> str | None:
-        """Whose officials an unnamed "ministry" or "military" speaking before ``position`` are: the country of
-        the fighting state last named, else the report's focus."""
-        i = bisect.bisect_left(self.state_mentions, (position,))
-        return self.state_mentions[i - 1][1] if i else self.focus
+    def _voice_country(self, position: int = 0) -> str | None:
+        """Whose officials an unnamed "ministry" or "military" are: the fighting state that last spoke, else the
+        report's focus country (``position`` is unused; kept for the call sites' symmetry)."""
+        return self.voice or self.focus
+
+    def _heard(self, said: Attributed) -> Attributed:
+        """Remember a fighting state speaking, for the unnamed ministry of the sentences after."""
+        speaker = said.speaker
+        if speaker is not None and speaker.kind == "state" and speaker.country \
+                and self.parties.side(speaker) in self.fighting:
+            self.voice = speaker.country
+        return said
 
     def _implied_agent(self, control: str | None) -> Actor | None:
         """Who "the fall of X" falls to when the sentence does not say: the report's attacker, or its state."""

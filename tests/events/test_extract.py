@@ -454,3 +454,11 @@ def test_the_capital_of_a_province_taken_is_its_seat():
     assert taken.place.name == "Pul-e ‘Alam" and taken.control.holder == "Taliban"
     events = extract_text("KABUL: The Taliban captured Logar province on Friday.\n", published="2021-08-13")
     assert not [e for e in events if e.control]  # a whole province is not one place changing hands
+
+
+def test_an_unnamed_ministry_is_the_reports_own_state_until_another_state_speaks():
+    events = extract_text("KYIV: Ukrainian forces recaptured the village of Bilohorivka from Russian troops, the "
+                          "defence ministry said.\n", published="2022-10-01")
+    [retaken] = [e for e in events if e.control]
+    assert retaken.control.holder == "Ukraine"
+    assert {a.source for a in retaken.attribution} == {"Ukraine"}
