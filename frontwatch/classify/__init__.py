@@ -30,8 +30,17 @@ def load_model() -> SubEventModel:
     return SubEventModel.load()
 
 
-def classify_texts(texts: list[str]) -> list[str | None]:
-    """The ACLED sub-event type of each text, or None where the text reports no event."""
+def classify_texts(texts: list[str], second_opinion: bool | None = None) -> list[str | None]:
+    """The ACLED sub-event type of each text, or None where the text reports no event.
+
+    With ``second_opinion`` (default: ``second_opinion.ON_BY_DEFAULT``) the extraction rules revise the
+    territory classes (``second_opinion.py``); texts without a territory cue cost nothing more.
+    """
+    from frontwatch.classify import second_opinion as rules
+
+    use = rules.ON_BY_DEFAULT if second_opinion is None else second_opinion
+    if use:
+        return rules.predict_with_rules(load_model(), list(texts), rules.CHOSEN_REVISION)
     return load_model().predict(list(texts))
 
 
