@@ -27,6 +27,11 @@ _WHERE_BEFORE = re.compile(r"\b(?:in|inside|into|near|at|from|across|around|outs
 # "east of Kyiv, implying some settlements had been recaptured": the passive's subject is the plural ground.
 _PLURAL_GROUND = re.compile(r"\b(?:settlements|villages|towns|cities|localities|areas|districts|positions)\b")
 _MODIFIER_OF = re.compile(r"\s+(?:[a-z][\w-]*\s+){1,2}of\s+")
+# "60 km from Kabul", "left for Kabul": a town named as a bearing is not the one "the city" goes back to.
+_REFERENCE_POINT = re.compile(r"\b(?:from|to|for|towards?|near|outside|beyond|than|(?:north|south|east|west)(?:-?(?:east|west))?"
+                              r"\s+of|(?:km|kilometres|kilometers|miles)\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
+# "the Balkh provincial council", "the Luhansk region": the name stands for a region, not a town.
+_REGION_AFTER = re.compile(r"\s+(?:province|provincial|region|regional|oblast|district|governor)\b", re.IGNORECASE)
 _DETERMINERS = re.compile(r"^\s*(?:the\s+|their\s+|its\s+)?$")
 _AGENT_LINK = re.compile(r"^\s*(?:to|by|into the hands of|in the hands of|under (?:the )?(?:full |complete |total )?"
                          r"control of)\s+(?:the\s+)?$")
@@ -94,6 +99,13 @@ def place_of(sentence: str, trigger: Trigger, toponyms: list[tuple[int, int, Top
         if _ANAPHOR_BEFORE.search(sentence[: trigger.start]):
             return antecedent
     return None
+
+
+def may_be_referred_back(text: str, top: Toponym) -> bool:
+    """Whether "the city" after ``top`` (article offsets) may mean it: a town, not a bearing or a province."""
+    return top.place is not None and top.place.feature in LOCAL_FEATURES \
+        and not _REFERENCE_POINT.search(text, max(0, top.start - 24), top.start) \
+        and not _REGION_AFTER.match(text, top.end)
 
 
 def coordinated_places(sentence: str, first: Toponym, toponyms: list[tuple[int, int, Toponym]],

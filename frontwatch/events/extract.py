@@ -10,6 +10,7 @@ from itertools import islice
 
 from frontwatch.events import arguments as args
 from frontwatch.events.holding import Parties, acled_type, control_change
+from frontwatch.events.credits import credit_spans, dateline_starts
 from frontwatch.events.lexicon import Family, Lexicon, Trigger, default_lexicon
 from frontwatch.events.sentences import Sentence, body_segments, read_sentences
 from frontwatch.records import Actor, Article, Event, Place, Segment, Toponym
@@ -25,17 +26,6 @@ _OWNER_AFTER = re.compile(r"\s+of\s+(?:the\s+)?")
 _OWNED = re.compile(r"(?:\b(?:its|their|his|her|our)|['’]s|\d)\s+$")
 # "the capital of", "the administrative centre of the": a province named for its seat.
 _SEAT_OF = re.compile(r"\b(?:capital|centre|center|seat)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-# A medium credited by name: "told Kabul Wire", "(Kyiv Post)" after a dateline; a name of two words or more.
-_CREDIT = re.compile(r"(?:\btold\s+|^[A-Z][A-Z .,'-]*\s*\()((?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,4})",
-                     re.MULTILINE)
-# A photo or wire credit closing a line: "... in the Zaporizhzhia region (Portal)", "(Reuters Photo)".
-_CAPTION_CREDIT = re.compile(r"\(([A-Z][\w'’.&-]*(?:\s+[\w'’.&/-]+){0,4})\)[ \t.]*$", re.MULTILINE)
-_DATELINE = re.compile(r"\s*(?:,\s*[A-Za-z .]{2,30})?(?:\s*\([^)\n]{1,40}\))?\s*(?::|—|–|-{1,2})\s")
-# "60 km from Kabul", "left for Kabul": a town named as a bearing is not the one "the city" goes back to.
-_REFERENCE_POINT = re.compile(r"\b(?:from|to|for|towards?|near|outside|beyond|than|(?:north|south|east|west)(?:-?(?:east|west))?"
-                              r"\s+of|(?:km|kilometres|kilometers|miles)\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
-# "the Balkh provincial council", "the Luhansk region": the name stands for a region, not a town.
-_REGION_AFTER = re.compile(r"\s+(?:province|provincial|region|regional|oblast|district|governor)\b", re.IGNORECASE)
 # Armed groups whose names are never a place in a report about them.
 _GROUP_KINDS = ("rebel", "militia")
 
@@ -78,7 +68,7 @@ class _ArticleReader:
             + [(s, e, True) for s, e, _ in self.registry.find_metonyms(article.text)]
         # "the Donetsk People's Republic" names a party, not the city of Donetsk; and an armed group's own name
         # ("Wagner", "Azov") is the group, though some village bears it.
-        credits = _credit_spans(article)
+        credits = credit_spans(article)
         self.toponyms = sorted((t for t in geoparse(article.text, segments=article.segments or body, ents=ents)
                                 if t.place is not None and not any(
                                     s <= t.start and t.end <= e and (e - s > t.end - t.start or group)
@@ -86,9 +76,7 @@ class _ArticleReader:
                                 and not any(s <= t.start and t.end <= e for s, e in credits)),
                                key=lambda t: t.start)
         # "KANDAHAR (Reuters) -": where the story was filed, which "the town" of its first sentence need not be.
-        self.datelines = {t.start for t in self.toponyms
-                          if any(t.start == seg.start for seg in body) and _DATELINE.match(article.text, t.end)
-                          and article.text[t.start:t.end].isupper()}
+        self.datelines = dateline_starts(article.text, self.toponyms, body)
         self.focus = country_focus(self.toponyms)
         body_text = "\n".join(article.text[s.start:s.end] for s in body)
         self.protagonist = protagonist(self.registry, body_text, self.focus)
@@ -102,7 +90,7 @@ class _ArticleReader:
                                           year=self.year) if body else None
         self.previous_date: ResolvedDate | None = None
         self.previous_said: Attributed | None = None
-        self.last_claims: list[Event] = []  # the changes the last sentence that reported any reported
+        self.last_claims: list[Event] = []  # the changes claimed in the latest sentence that claimed any
         events: list[Event] = []
         seen: set[str] = set()
         pieces = sorted(parsed, key=lambda p: p[0].start)
@@ -139,7 +127,7 @@ class _ArticleReader:
         if not self.last_claims or not refutes_earlier(text):
             return []
         said = attribute(text, previous=self.previous_said, registry=self.registry,
-                         focus_country=self._voice_country(start + len(text)))
+                         focus_country=self._voice_country())
         when = date_of_sentence(text, self.published, previous=self.previous_date, year=self.year)
         denials = []
         for claim in self.last_claims:
@@ -221,7 +209,7 @@ class _ArticleReader:
         if top is not None and trigger.place_side == "after":
             places += args.coordinated_places(text, top, toponyms, sentence.start)
         said = attribute(text, trigger.span, previous=self.previous_said, registry=self.registry,
-                         focus_country=self._voice_country(sentence.start + len(text)))
+                         focus_country=self._voice_country())
         # With no agent in the clause, a party that claims a liberation claims its own gain (the Taliban and
         # Russia's ministry say "liberated" of towns they took); else the attacker takes and the state retakes.
         speaker = said.speaker if family.control == "retaken" and trigger.agent_side != "before" \
@@ -237,7 +225,7 @@ class _ArticleReader:
             # Knowing whose gain it is tells a party's claim from its concession, and "the insurgents said"
             # names the report's insurgents.
             said = attribute(text, trigger.span, previous=self.previous_said, registry=self.registry,
-                             focus_country=self._voice_country(sentence.start + len(text)),
+                             focus_country=self._voice_country(),
                              protagonist=self.protagonist, holder=holder)
         aim = lex.infinitive_modality(text, trigger) \
             or (lex.nominal_modality(text, trigger, top.end - sentence.start) if top else None)
@@ -339,9 +327,9 @@ class _ArticleReader:
             return None
         return side if control in ("taken", "retaken") else self.parties.opponent(side)
 
-    def _voice_country(self, position: int = 0) -> str | None:
+    def _voice_country(self) -> str | None:
         """Whose officials an unnamed "ministry" or "military" are: the fighting state that last spoke, else the
-        report's focus country (``position`` is unused; kept for the call sites' symmetry)."""
+        report's focus country."""
         return self.voice or self.focus
 
     def _heard(self, said: Attributed) -> Attributed:
@@ -375,24 +363,13 @@ class _ArticleReader:
         for top in self.toponyms:
             if top.end > position:
                 break
-            if top.place and top.place.feature in args.LOCAL_FEATURES and top.start not in self.datelines \
-                    and not _REFERENCE_POINT.search(self.article.text, max(0, top.start - 24), top.start) \
-                    and not _REGION_AFTER.match(self.article.text, top.end):
+            if top.start not in self.datelines and args.may_be_referred_back(self.article.text, top):
                 last = top
         return last
 
     def _event_id(self, sentence: Sentence, type_: str, mode: str | None, place: str | None) -> str:
         raw = "\x1f".join([self.key, str(sentence.start), sentence.text, type_, mode or "", place or ""])
         return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:20]
-
-
-def _credit_spans(article: Article) -> list[tuple[int, int]]:
-    """Where the text credits an outlet, not a place: its own outlet's name, "told Kabul Wire", "(Kyiv Post)"."""
-    text = article.text
-    spans = [(m.start(), m.end()) for m in re.finditer(re.escape(article.outlet), text)] if article.outlet else []
-    spans += [m.span(1) for m in _CREDIT.finditer(text)]
-    spans += [m.span(1) for m in _CAPTION_CREDIT.finditer(text)]
-    return spans
 
 
 def _without_echoes(events: list[tuple[Family, Event]]) -> list[Event]:
