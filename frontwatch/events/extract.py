@@ -26,6 +26,8 @@ _OWNER_AFTER = re.compile(r"\s+of\s+(?:the\s+)?")
 _OWNED = re.compile(r"(?:\b(?:its|their|his|her|our)|['’]s|\d)\s+$")
 # "the capital of", "the administrative centre of the": a province named for its seat.
 _SEAT_OF = re.compile(r"\b(?:capital|centre|center|seat)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+# "Officials had denied on Friday that ...": a flashback, which dates itself but does not move the report's clock.
+_FLASHBACK = re.compile(r"^\W*(?:[A-Z][\w'’-]*\s+){1,4}had\s+(?!been\s+\w+ing)")
 # Armed groups whose names are never a place in a report about them.
 _GROUP_KINDS = ("rebel", "militia")
 
@@ -272,7 +274,8 @@ class _ArticleReader:
         resolved = date_of_sentence(text, self.published, date_spans=spans,
                                     previous=self.previous_date, trigger=trigger.span, past=past, year=self.year)
         if resolved is not None:
-            self.previous_date = resolved
+            if not (_FLASHBACK.match(sentence.text) and self.previous_date and resolved.date < self.previous_date.date):
+                self.previous_date = resolved
             return resolved
         borrowed = self.previous_date if self.previous_date and self.previous_date.precision == "day" \
             else self.lead_date if self.lead_date and self.lead_date.precision == "day" else None

@@ -462,3 +462,13 @@ def test_an_unnamed_ministry_is_the_reports_own_state_until_another_state_speaks
     [retaken] = [e for e in events if e.control]
     assert retaken.control.holder == "Ukraine"
     assert {a.source for a in retaken.attribution} == {"Ukraine"}
+
+
+def test_a_flashback_dates_itself_but_not_the_sentences_after_it():
+    events = extract_text("MAZAR-I-SHARIF: The Taliban captured Mazar-i-Sharif on Saturday evening.\n\n"
+                          "Officials had denied on Friday that the insurgents had entered the city.\n\n"
+                          "The fall of Mazar-i-Sharif leaves the government in control of little more than Kabul.\n",
+                          published="2021-08-14")
+    by_sentence = {e.sentence[:20]: e for e in events if e.control}
+    assert by_sentence["Officials had denied"].date == "2021-08-13"
+    assert by_sentence["The fall of Mazar-i-"].date == "2021-08-14"
