@@ -48,6 +48,7 @@ class _Later:
 
 _NEAR_FUTURE_DAYS = 14
 _MAX_SENTENCE = 2000  # characters of a run-on "sentence" read around its event word
+_RELATIVE_OPEN = re.compile(r",\s*(?:which|who|whom|where|whose)\b[^,]*$")
 _CLAUSE_BREAK = re.compile(r"[;:—]|\s--\s|,\s+(?:and|but|while|whereas|as|when|after|before|although)\b"
                            r"|\b(?:after|before|since|when|while)\s", re.IGNORECASE)
 
@@ -408,8 +409,11 @@ def date_of_sentence(sentence: str, published: dt.date | None, *,
         s, e, _ = item
         between = sentence[e:trigger[0]] if e <= trigger[0] else sentence[trigger[1]:s] if s >= trigger[1] else ""
         gap = len(between)
-        # An expression in another clause ("..., and in early December they claimed") governs another verb.
-        return _CLAUSE_BREAK.search(between) is not None, gap, 0 if e <= trigger[0] else 1
+        # An expression in another clause ("..., and in early December they claimed") governs another verb; so
+        # does one in a relative clause closed before the event word ("forces, which took it in March, shelled").
+        other = _CLAUSE_BREAK.search(between) is not None \
+            or (e <= trigger[0] and "," in between and _RELATIVE_OPEN.search(sentence, 0, s) is not None)
+        return other, gap, 0 if e <= trigger[0] else 1
 
     return min(dates, key=distance)[2]  # type: ignore[return-value]
 

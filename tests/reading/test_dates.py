@@ -215,3 +215,9 @@ def test_an_undated_report_names_its_year_in_a_full_date():
     assert year_named("Fighting went on all week near Popasna.") is None
     assert date_of_sentence("On May 7, the town was cut off.", None, year=2022) == day(2022, 5, 7)
     assert date_of_sentence("On Friday, the town was cut off.", None, year=2022) is None
+
+
+def test_a_date_in_a_relative_clause_closed_before_the_event_dates_something_else():
+    sentence = "Russian forces, which captured Kherson in early March, shelled Mykolaiv on Tuesday."
+    shelled = sentence.index("shelled")
+    assert date_of_sentence(sentence, dt.date(2022, 11, 11), trigger=(shelled, shelled + 7)) == day(2022, 11, 8)
