@@ -118,6 +118,8 @@ def coordinated_places(sentence: str, first: Toponym, toponyms: list[tuple[int, 
             continue
         if not _COORDINATED.match(sentence[end:start]):
             continue  # e.g. the province inside an apposition: look past it
+        if sentence[stop:stop + 2] in ("'s", "’s"):
+            break  # "Soledar, Moscow's defence ministry said": whose ministry, not another town taken
         if top.place and top.place.feature in LOCAL_FEATURES:
             found.append(top)
             end = stop

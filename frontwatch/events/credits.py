@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from frontwatch.reading.attribution import media_names
 from frontwatch.records import Article, Segment, Toponym
 
 # A medium credited by name: "told Kabul Wire", "(Kyiv Post)" after a dateline; a name of two words or more.
@@ -21,7 +23,15 @@ def credit_spans(article: Article) -> list[tuple[int, int]]:
     # A full stop closing the sentence is not part of the name ("told Evening Bulletin.").
     spans += [(m.start(1), m.end(1) - m.group(1).endswith(".")) for m in _CREDIT.finditer(text)]
     spans += [m.span(1) for m in _CAPTION_CREDIT.finditer(text)]
+    spans += [m.span() for m in _media_names().finditer(text)]
     return spans
+
+
+@lru_cache(maxsize=1)
+def _media_names() -> re.Pattern[str]:
+    """Known outlets named anywhere ("the Kyiv Independent's sources"): a place in such a name is none."""
+    names = sorted(media_names(), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
 
 
 def dateline_starts(text: str, toponyms: list[Toponym], body: list[Segment]) -> set[int]:

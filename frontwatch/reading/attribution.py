@@ -401,6 +401,15 @@ def attribute(sentence: str, trigger: tuple[int, int] | None = None, *,
     return Attributed(modality, attribution, speaker, quote_open=_ends_inside_quotation(sentence, was_open))
 
 
+@lru_cache(maxsize=1)
+def media_names() -> tuple[str, ...]:
+    """The outlets and agencies attribution.json names ("Reuters", "Kyiv Independent"), as written."""
+    with open(ATTRIBUTION_FILE, encoding="utf-8") as fh:
+        data = json.load(fh)
+    return tuple(p for group in data["sources"] if group["kind"] == "media" for p in group["phrases"]
+                 if any(c.isupper() for c in p))
+
+
 def refutes_earlier(sentence: str) -> bool:
     """Whether the sentence denies a claim made before it ("Kyiv rejected the claim"), not an event it names.
 

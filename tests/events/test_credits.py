@@ -27,3 +27,7 @@ def test_a_capitalised_filing_city_opening_a_paragraph_is_a_dateline():
     text = "KANDAHAR (Reuters) - Taliban fighters entered Kandahar on Friday.\n"
     toponyms = [Toponym("KANDAHAR", 0, 8, None), Toponym("Kandahar", 48, 56, None)]
     assert dateline_starts(text, toponyms, [Segment(0, len(text) - 1)]) == {0}
+
+
+def test_a_known_outlet_named_anywhere_is_a_credit():
+    assert "Kyiv Independent" in _credited("Sources told the Kyiv Independent's reporters the town was lost.\n")

@@ -472,3 +472,9 @@ def test_a_flashback_dates_itself_but_not_the_sentences_after_it():
     by_sentence = {e.sentence[:20]: e for e in events if e.control}
     assert by_sentence["Officials had denied"].date == "2021-08-13"
     assert by_sentence["The fall of Mazar-i-"].date == "2021-08-14"
+
+
+def test_a_capital_owning_the_ministry_after_a_town_is_not_another_town_taken():
+    events = extract_text("MOSCOW: Russian forces have taken full control of the town of Soledar, Moscow's defence "
+                          "ministry said on Friday.\n", published="2023-01-13")
+    assert [e.place.name for e in events if e.control] == ["Soledar"]
