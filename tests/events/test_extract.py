@@ -478,3 +478,9 @@ def test_a_capital_owning_the_ministry_after_a_town_is_not_another_town_taken():
     events = extract_text("MOSCOW: Russian forces have taken full control of the town of Soledar, Moscow's defence "
                           "ministry said on Friday.\n", published="2023-01-13")
     assert [e.place.name for e in events if e.control] == ["Soledar"]
+
+
+def test_the_city_may_go_back_to_the_town_a_source_comes_from():
+    events = extract_text("KYIV: A journalist from Berdyansk told reporters that the Russian military entered the "
+                          "city on Sunday from two directions.\n", published="2022-02-27")
+    assert [e.place.name for e in events if e.control] == ["Berdyansk"]
