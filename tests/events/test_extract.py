@@ -484,3 +484,10 @@ def test_the_city_may_go_back_to_the_town_a_source_comes_from():
     events = extract_text("KYIV: A journalist from Berdyansk told reporters that the Russian military entered the "
                           "city on Sunday from two directions.\n", published="2022-02-27")
     assert [e.place.name for e in events if e.control] == ["Berdyansk"]
+
+
+def test_a_side_that_no_longer_controls_a_town_has_lost_it():
+    events = extract_text("KYIV: Russian forces pressed on in the east. Ukraine no longer controls the town of "
+                          "Marinka, the army chief said on Monday.\n", published="2023-12-25")
+    [lost] = [e for e in events if e.control]
+    assert lost.control.holder == "Russia" and lost.control.from_ == "Ukraine"
