@@ -1,6 +1,6 @@
 """Rebuild the shipped ACLED sub-event model (frontwatch/classify/model/) from ../shared/data/events.
 
-    .venv/bin/python scripts/train_classifier.py [--events DIR] [--out DIR]
+    .venv/bin/python scripts/train_classifier.py [--events DIR] [--out DIR] [--second-opinion]
 
 Trains on the training part (75%) of the fixed stratified split only, so that ``make eval`` can measure the
 shipped model on the other 25%. The softmax temperature is fitted on a tenth of the training part held out
@@ -26,6 +26,8 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=Path, default=config.SHARED_DATA_DIR / "events")
     parser.add_argument("--out", type=Path, default=MODEL_DIR)
+    parser.add_argument("--second-opinion", action="store_true",
+                        help="choose the rules' second opinion on out-of-fold predictions of the training part")
     args = parser.parse_args(argv)
     if not (args.events / "acled_pool_33k.csv").exists():
         print(f"{args.events}: no ACLED training data there", file=sys.stderr)
@@ -56,7 +58,23 @@ def main(argv: list[str]) -> int:
     f1 = f1_score([e.label for e in held], pred, average="weighted")
     print(f"held-out weighted F1 {f1:.3f}; wrote {args.out} in {time.perf_counter() - started:.0f}s",
           file=sys.stderr)
+    if args.second_opinion:
+        choose_second_opinion(train, temperature)
     return 0
+
+
+def choose_second_opinion(train: list[training.Example], temperature: float) -> None:
+    """Print the second opinion's settings measured out of fold on the training part, and the one chosen."""
+    from frontwatch.classify.second_opinion import rule_territory_types
+
+    classes, probs = training.out_of_fold_probabilities(train, temperature=temperature)
+    rule_types = rule_territory_types([e.text for e in train])
+    chosen, table = training.choose_revision(classes, probs, [e.label for e in train], rule_types)
+    print(f"rules read a territory change in {sum(r is not None for r in rule_types)} of {len(train)} texts; "
+          "out of fold: weighted F1, then F1 of overtakes, regains, non-violent transfer, HQ/base", file=sys.stderr)
+    for name, weighted, per in table:
+        print(f"  {name:44} {weighted:.4f}  " + " ".join(f"{f:.3f}" for f in per), file=sys.stderr)
+    print(f"chosen: {chosen}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -15,15 +15,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from sklearn.model_selection import train_test_split
+from sklearn.metrics import f1_score
+from sklearn.model_selection import StratifiedKFold, train_test_split
 from sklearn.svm import LinearSVC
 
 from frontwatch.classify.cues import CueMatcher, load_cue_groups
 from frontwatch.classify.features import Featuriser, char_counter, idf_of, word_counter
 from frontwatch.classify.model import NO_EVENT, SubEventModel
 from frontwatch.classify.normalise import first_sentence, normalise
+from frontwatch.classify.second_opinion import Revision, revise
 from frontwatch.classify.synthetic import template_sentences, with_attribution
-from frontwatch.classify.taxonomy import ACLED_SUB_EVENT_TYPES
+from frontwatch.classify.taxonomy import ACLED_SUB_EVENT_TYPES, TERRITORY_SUB_EVENT_TYPES
 
 SEED = 20211
 HOLDOUT = 0.25
@@ -250,3 +252,49 @@ def fit_temperature(model: SubEventModel, examples: list[Example]) -> float:
         if loss < best_loss:
             best, best_loss = float(t), float(loss)
     return best
+
+
+def out_of_fold_probabilities(examples: list[Example], folds: int = 3, temperature: float = 1.0,
+                              settings: TrainSettings = TrainSettings()) -> tuple[list[str], np.ndarray]:
+    """Classes and each example's probabilities from a model fitted on the other folds (a validation set)."""
+    labels = [e.label for e in examples]
+    classes: list[str] = []
+    probs = np.zeros((0, 0), dtype=np.float32)
+    split = StratifiedKFold(folds, shuffle=True, random_state=SEED).split(np.zeros(len(examples)), labels)
+    for fit_idx, val_idx in split:
+        model = fit([examples[i] for i in fit_idx], settings)
+        model.temperature = temperature
+        if not classes:
+            classes, probs = model.classes, np.zeros((len(examples), len(model.classes)), dtype=np.float32)
+        if model.classes != classes:
+            raise ValueError("a fold lacks a class: use fewer folds")
+        probs[val_idx] = model.probabilities([examples[i].text for i in val_idx])
+    return classes, probs
+
+
+def territory_scores(gold: list[str], pred: list[str]) -> tuple[float, list[float]]:
+    """Weighted F1 over all classes, and the F1 of each territory class (``TERRITORY_SUB_EVENT_TYPES``' order)."""
+    per = [float(f1_score(gold, pred, labels=[c], average="macro", zero_division=0))
+           for c in TERRITORY_SUB_EVENT_TYPES]
+    return float(f1_score(gold, pred, average="weighted")), per
+
+
+def choose_revision(classes: list[str], probs: np.ndarray, gold: list[str], rule_types: list[str | None],
+                    grid: tuple[float, ...] = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
+                    ) -> tuple[Revision | None, list[tuple[str, float, list[float]]]]:
+    """The revision with the best mean territory F1 that keeps weighted F1 (None: none beats the model alone),
+    and the table of all tried.
+
+    Meant for out-of-fold probabilities of the training part (``out_of_fold_probabilities``), never a test set.
+    """
+    model_weighted, model_per = territory_scores(gold, [classes[i] for i in probs.argmax(axis=1)])
+    table = [("model alone", model_weighted, model_per)]
+    best, best_mean = None, float(np.mean(model_per))
+    for policy in ("rules", "model"):
+        for below in grid:
+            revision = Revision(policy, below)
+            weighted, per = territory_scores(gold, revise(classes, probs, rule_types, revision))
+            table.append((f"{policy} when the model's probability < {below}", weighted, per))
+            if weighted >= model_weighted and float(np.mean(per)) > best_mean:
+                best, best_mean = revision, float(np.mean(per))
+    return best, table

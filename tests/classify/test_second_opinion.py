@@ -71,3 +71,29 @@ def test_classify_texts_with_the_second_opinion_keeps_order_and_cue_free_answers
     assert with_rules[:2] == classify_texts(texts[:2], second_opinion=False) == [None, "Arrests"]
     assert with_rules[2] in TERRITORY_SUB_EVENT_TYPES
 
+
+
+def _validation(rule_right: bool) -> tuple[np.ndarray, list[str], list[str | None]]:
+    """Rows where the model is unsure between a clash and a territory class, the rules reading a change."""
+    rows, gold, rules = [], [], []
+    for i in range(40):
+        territory = i % 2 == 0
+        rows.append([0.45, 0.35, 0.05, 0.15])
+        gold.append("Government regains territory" if territory == rule_right else "Armed clash")
+        rules.append("Government regains territory" if territory else None)
+    for _ in range(40):  # the model sure and right where the rules say nothing
+        rows.append([0.05, 0.05, 0.05, 0.85])
+        gold.append("none")
+        rules.append(None)
+    return np.array(rows, dtype=np.float32), gold, rules
+
+
+def test_a_revision_is_chosen_only_where_the_rules_help_out_of_fold() -> None:
+    from frontwatch.classify.training import choose_revision
+
+    probs, gold, rules = _validation(rule_right=True)
+    chosen, table = choose_revision(CLASSES, probs, gold, rules)
+    assert chosen is not None and chosen.below > 0.45
+    assert table[0][0] == "model alone" and len(table) > 1
+    probs, gold, rules = _validation(rule_right=False)
+    assert choose_revision(CLASSES, probs, gold, rules)[0] is None
