@@ -1,4 +1,5 @@
-"""Features of a normalised text: word 1-2 grams, character 3-5 grams (TF-IDF) and cue groups."""
+"""Features of a normalised text: word 1-2 grams, character 3-5 grams (TF-IDF), cue groups, and optionally
+the extraction rules' reading of a territory change."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.preprocessing import normalize
 
 from frontwatch.classify.cues import CueMatcher
+from frontwatch.classify.rule_reading import rule_territory_types
+from frontwatch.classify.taxonomy import TERRITORY_SUB_EVENT_TYPES
 
 WORD_TOKENS = r"(?u)\b\w[\w'-]*\b"
 WORD_NGRAMS = (1, 2)
@@ -55,6 +58,8 @@ class Featuriser:
     word_weight: float = 1.0
     char_weight: float = 1.0
     cue_weight: float = 0.5
+    # The extraction rules' reading as features (``rule_reading.py``): 0 leaves them out.
+    rule_weight: float = 0.0
 
     def __post_init__(self) -> None:
         self._words = word_counter(self.word_vocab)
@@ -63,7 +68,11 @@ class Featuriser:
 
     @property
     def n_features(self) -> int:
-        return len(self.word_vocab) + len(self.char_vocab) + len(self.cue_groups)
+        return len(self.word_vocab) + len(self.char_vocab) + len(self.cue_groups) + self.n_rule_features
+
+    @property
+    def n_rule_features(self) -> int:
+        return 1 + len(TERRITORY_SUB_EVENT_TYPES) if self.rule_weight else 0
 
     def cue_matrix(self, texts: list[str]) -> sp.csr_matrix:
         """One column per cue group: 1 where the group occurs."""
@@ -75,9 +84,22 @@ class Featuriser:
         data = np.ones(len(rows), dtype=np.float32)
         return sp.csr_matrix((data, (rows, cols)), shape=(len(texts), len(self.cue_groups)))
 
+    def rule_matrix(self, texts: list[str]) -> sp.csr_matrix:
+        """A column for "the rules read a change of control", and one per territory type they read."""
+        rows, cols = [], []
+        for r, found in enumerate(rule_territory_types(texts)):
+            if found is not None:
+                rows.extend([r, r])
+                cols.extend([0, 1 + TERRITORY_SUB_EVENT_TYPES.index(found)])
+        data = np.ones(len(rows), dtype=np.float32)
+        return sp.csr_matrix((data, (rows, cols)), shape=(len(texts), self.n_rule_features))
+
     def transform(self, texts: list[str]) -> sp.csr_matrix:
         """Feature rows for normalised texts."""
         words = tfidf(self._words.transform(texts), self.word_idf) * self.word_weight
         chars = tfidf(self._chars.transform(texts), self.char_idf) * self.char_weight
         cues = self.cue_matrix(texts) * self.cue_weight
-        return sp.hstack([words, chars, cues], format="csr", dtype=np.float32)
+        blocks = [words, chars, cues]
+        if self.rule_weight:
+            blocks.append(self.rule_matrix(texts) * self.rule_weight)
+        return sp.hstack(blocks, format="csr", dtype=np.float32)

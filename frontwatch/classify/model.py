@@ -68,7 +68,7 @@ class SubEventModel:
             "no_event_class": NO_EVENT,
             "temperature": self.temperature,
             "no_event_bias": self.no_event_bias,
-            "weights": {"word": f.word_weight, "char": f.char_weight, "cue": f.cue_weight},
+            "weights": {"word": f.word_weight, "char": f.char_weight, "cue": f.cue_weight, "rules": f.rule_weight},
             "cue_groups": f.cue_groups,
             "info": self.info,
             "word_vocab": f.word_vocab,
@@ -88,6 +88,7 @@ class SubEventModel:
             char_idf = arrays["char_idf"].astype(np.float32)
         w = meta["weights"]
         featuriser = Featuriser(meta["word_vocab"], word_idf, meta["char_vocab"], char_idf, meta["cue_groups"],
-                                word_weight=w["word"], char_weight=w["char"], cue_weight=w["cue"])
+                                word_weight=w["word"], char_weight=w["char"], cue_weight=w["cue"],
+                                rule_weight=w.get("rules", 0.0))
         return cls(featuriser, list(meta["classes"]), coef, intercept, float(meta["temperature"]),
                    float(meta.get("no_event_bias", 0.0)), meta["info"])

@@ -28,6 +28,9 @@ from frontwatch.classify.synthetic import template_sentences, with_attribution
 from frontwatch.classify.taxonomy import ACLED_SUB_EVENT_TYPES, TERRITORY_SUB_EVENT_TYPES
 
 SEED = 20211
+# The weight of the rules' features when used (``TrainSettings.rule_weight``), chosen out of fold on the
+# training part of the stratified split among 0.5 and 1.0.
+RULE_FEATURE_WEIGHT = 1.0
 HOLDOUT = 0.25
 ACLED_FILES = (
     ("acled_notes_2020-03_afghanistan.csv", "acled export 2020-03 Afghanistan"),
@@ -208,6 +211,8 @@ class TrainSettings:
     word_weight: float = 1.0
     char_weight: float = 1.0
     cue_weight: float = 0.5
+    # The extraction rules' territory reading as features (0: none); see model/README.md for its measures.
+    rule_weight: float = 0.0
     synthetic: bool = True
     # Chosen on the source split (train on the pool, test on the two 2020 exports), not on the figures' splits.
     no_event_bias: float = -0.4
@@ -226,7 +231,7 @@ def fit(examples: list[Example], settings: TrainSettings = TrainSettings()) -> S
     char_vocab = chars.get_feature_names_out().tolist()
     featuriser = Featuriser(word_vocab, idf_of(word_counts), char_vocab, idf_of(char_counts), load_cue_groups(),
                             word_weight=settings.word_weight, char_weight=settings.char_weight,
-                            cue_weight=settings.cue_weight)
+                            cue_weight=settings.cue_weight, rule_weight=settings.rule_weight)
     X = featuriser.transform(texts)
     svm = LinearSVC(C=settings.C, class_weight=class_weights(labels, settings.class_weight_power),
                     random_state=SEED, max_iter=5000)

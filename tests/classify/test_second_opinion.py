@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 
 from frontwatch.classify import TERRITORY_SUB_EVENT_TYPES, classify_texts
-from frontwatch.classify.second_opinion import Revision, has_territory_cue, revise, rule_territory_types
+from frontwatch.classify.rule_reading import has_territory_cue, rule_territory_types
+from frontwatch.classify.second_opinion import Revision, revise
 
 CAPTURE = "Taliban fighters captured the district centre of Nawa in Helmand province on Tuesday, a provincial official said."
 THREAT = "Rebels vowed to capture the town of Goma next week."
