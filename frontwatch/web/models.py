@@ -15,8 +15,8 @@ SourceKind = Literal[SOURCE_KINDS]  # type: ignore[valid-type]
 ControlStatus = Literal[CONTROL_STATUSES]  # type: ignore[valid-type]
 
 
-class PlaceModel(BaseModel):
-    """A gazetteer place (contract: place)."""
+class ControlPlaceModel(BaseModel):
+    """A place as a control record names it (contract: control record)."""
 
     name: str
     geonameid: int | None = None
@@ -24,6 +24,11 @@ class PlaceModel(BaseModel):
     lon: float
     admin1: str | None = None
     country: str | None = Field(None, description="ISO 3166-1 alpha-2")
+
+
+class PlaceModel(ControlPlaceModel):
+    """A gazetteer place (contract: place)."""
+
     feature: str | None = Field(None, description="city, admin1, admin2, country, site or region")
 
 
@@ -108,15 +113,6 @@ class EventPage(BaseModel):
     next_offset: int | None = Field(description="offset of the next page, null on the last")
 
 
-class ControlPlaceModel(BaseModel):
-    name: str
-    geonameid: int | None = None
-    lat: float
-    lon: float
-    admin1: str | None = None
-    country: str | None = None
-
-
 class ControlRecordModel(BaseModel):
     """Who holds a place as of a date (contract: control record)."""
 
@@ -173,13 +169,8 @@ class WatchPointModel(BaseModel):
     window_days: int = Field(3, ge=1, le=60)
 
 
-class NearestModel(BaseModel):
-    name: str
-    geonameid: int | None = None
-    lat: float
-    lon: float
-    admin1: str | None = None
-    country: str | None = None
+class NearestModel(ControlPlaceModel):
+    """The nearest place a hostile party holds (or claims)."""
 
 
 class ThresholdModel(BaseModel):
