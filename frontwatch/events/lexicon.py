@@ -28,6 +28,7 @@ class Family:
     control: str | None  # taken | retaken | handed_over | abandoned
     object: str  # territory | person | any
     yields_to: tuple[str, ...] = ()  # more specific families that, in the same sentence, say it better
+    not_after: re.Pattern[str] | None = None  # words just before a trigger that make it no new event of the family
 
     def acled_for(self, actor_kind: str | None) -> str | None:
         """The ACLED sub-event type, which for territory depends on who acts (a state regains, others overtake)."""
@@ -58,8 +59,10 @@ class Lexicon:
         self.families: list[Family] = []
         self._patterns: list[tuple[re.Pattern[str], Family, str, str]] = []
         for fam in data["families"]:
+            not_after = re.compile(r"(?:^|[^\w'’-])(?:" + "|".join(fam["not_after"]) + r")\s+$", re.IGNORECASE) \
+                if fam.get("not_after") else None
             family = Family(fam["name"], fam["type"], fam.get("mode"), fam.get("acled"), fam.get("acled_by_kind"),
-                            fam.get("control"), fam.get("object", "any"), tuple(fam.get("yields_to", ())))
+                            fam.get("control"), fam.get("object", "any"), tuple(fam.get("yields_to", ())), not_after)
             self.families.append(family)
             for pat in fam["patterns"]:
                 rx = re.compile(_BEFORE + "(?:" + "|".join(pat["phrases"]) + ")" + _AFTER, re.IGNORECASE)
@@ -133,6 +136,9 @@ class Lexicon:
         found: list[Trigger] = []
         for rx, family, place_side, agent_side in self._patterns:
             for m in rx.finditer(text):
+                # "sentenced for killing", "the attack on the train": an old deed recalled, not news.
+                if family.not_after is not None and family.not_after.search(text, max(0, m.start() - 60), m.start()):
+                    continue
                 found.append(Trigger(family, m.start(), m.end(), place_side, agent_side))
         found.sort(key=lambda t: (t.start, -(t.end - t.start)))
         kept: list[Trigger] = []
