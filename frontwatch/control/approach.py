@@ -23,6 +23,7 @@ from typing import Any, TextIO
 from frontwatch import config
 from frontwatch.control import control_as_of
 from frontwatch.errors import BadInput, FrontwatchError
+from frontwatch.places.distance import great_circle_km
 from frontwatch.records import ControlRecord, Place
 from frontwatch.store import Store
 
@@ -30,7 +31,6 @@ DEFAULT_WATCH_FILE = config.DEMO_REPORTS_DIR / "watchpoints.json"
 DEFAULT_THRESHOLDS_KM = (50.0, 100.0)
 DEFAULT_ALERT_DAYS = 3.0
 DEFAULT_WINDOW_DAYS = 3
-EARTH_RADIUS_KM = 6371.0088  # mean radius (IUGG)
 WEBHOOK_TIMEOUT_S = 10
 
 
@@ -110,14 +110,6 @@ class Approach:
 
 def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 1)
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance between two points in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 # -- watch points ---------------------------------------------------------------------------------------------
@@ -202,7 +194,7 @@ def nearest_held(records: list[ControlRecord], watch: WatchPoint, party: str) ->
     for r in records:
         if r.holder.casefold() != party.casefold():
             continue
-        d = haversine_km(watch.lat, watch.lon, r.place.lat, r.place.lon)
+        d = great_circle_km(watch.lat, watch.lon, r.place.lat, r.place.lon)
         if best is None or d < best[1]:
             best = (r, d)
     return best

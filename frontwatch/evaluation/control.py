@@ -20,7 +20,7 @@ from pathlib import Path
 from frontwatch.control import PlaceHistory, timeline
 from frontwatch.control.timeline import Change
 from frontwatch.evaluation import Figure
-from frontwatch.evaluation.geo import km
+from frontwatch.places.distance import great_circle_km
 from frontwatch.store.place_keys import normalise_name
 
 CORPUS = "corpora/ua2022.jsonl"
@@ -132,7 +132,7 @@ def _gold_town(history: PlaceHistory, towns: dict[str, list[GoldChange]]) -> str
     for town in towns:
         if normalise_name(town) == name:
             return town
-    near = [(km(history.place.lat, history.place.lon, gs[0].lat, gs[0].lon), town) for town, gs in towns.items()]
+    near = [(great_circle_km(history.place.lat, history.place.lon, gs[0].lat, gs[0].lon), town) for town, gs in towns.items()]
     near = [(d, t) for d, t in near if d <= MATCH_KM]
     return min(near)[1] if near else None
 

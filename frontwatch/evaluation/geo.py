@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import time
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
@@ -10,6 +9,7 @@ from pathlib import Path
 
 from frontwatch.evaluation import Figure
 from frontwatch.places import geoparse, gazetteer
+from frontwatch.places.distance import great_circle_km
 
 COMMAND = ".venv/bin/python -m frontwatch.evaluation geo"
 KM = 161.0
@@ -60,13 +60,6 @@ def read_corpus(path: Path) -> list[Doc]:
     return docs
 
 
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
-
-
 @dataclass
 class Score:
     predicted: int = 0
@@ -99,7 +92,7 @@ def score_corpus(docs: list[Doc], demonyms: bool) -> Score:
             s.found += 1
             if has:
                 s.found_with_coords += 1
-                if hit.place and km(hit.place.lat, hit.place.lon, g.lat, g.lon) <= KM:
+                if hit.place and great_circle_km(hit.place.lat, hit.place.lon, g.lat, g.lon) <= KM:
                     s.within += 1
     return s
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 
+from frontwatch.places.distance import great_circle_km
 from frontwatch.places.gazetteer import Entry, Gazetteer, cities_before_their_units, importance
 from frontwatch.places.names import normalise
 from frontwatch.places.recognise import Mention
@@ -175,17 +175,12 @@ def _paired(mentions: list[Mention], cands: list[list[Entry]]) -> set[int]:
         for key, e in here:
             for other_key, o in near:
                 if other_key != key and o.place.admin1 == e.place.admin1 and o.place.country == e.place.country \
-                        and _km((e.place.lat, e.place.lon), (o.place.lat, o.place.lon)) < PAIR_KM:
+                        and great_circle_km(e.place.lat, e.place.lon, o.place.lat, o.place.lon) < PAIR_KM:
                     paired.add(id(e))
                     break
     return paired
 
 
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance in km."""
-    p1, p2 = math.radians(a[0]), math.radians(b[0])
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b[1] - a[1]) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _best(m: Mention, entries: list[Entry], focus: str | None, countries: set[str],
@@ -214,7 +209,7 @@ def _best(m: Mention, entries: list[Entry], focus: str | None, countries: set[st
         if paired and id(e) in paired:
             s += PAIR_BONUS
         if points and p.feature in ("city", "admin2", "site"):
-            nearest = min(_km((p.lat, p.lon), q) for q in points)
+            nearest = min(great_circle_km(p.lat, p.lon, *q) for q in points)
             s += NEAR_BONUS if nearest < 100 else NEAR_BONUS / 2 if nearest < 300 else 0.0
         return s
 

@@ -11,9 +11,10 @@ import pytest
 
 from frontwatch import config
 from frontwatch.control.approach import (
-    WatchPoint, approach, approach_series, deliver, haversine_km, load_watch_points, run_warn, watch_point,
+    WatchPoint, approach, approach_series, deliver, load_watch_points, run_warn, watch_point,
 )
 from frontwatch.errors import BadInput, FrontwatchError
+from frontwatch.places.distance import great_circle_km
 from frontwatch.records import ControlRecord, Place
 
 EMBASSY = WatchPoint("Embassy, Kabul", 34.535, 69.19, ("Taliban",), (50.0, 100.0), alert_days=3, window_days=3)
@@ -27,19 +28,14 @@ def held(place: Place, holder: str = "Taliban", status: str = "held", since: str
     return ControlRecord(place, holder, since, status, 0.9, 2, ["e1"])
 
 
-def test_haversine_gives_great_circle_kilometres():
-    assert haversine_km(51.5074, -0.1278, 48.8566, 2.3522) == pytest.approx(343.5, abs=1)  # London-Paris
-    assert haversine_km(34.535, 69.19, 34.535, 69.19) == 0
-
-
 def test_nearest_hostile_place_and_closing_rate():
     now = [held(KANDAHAR), held(GHAZNI, since="2021-08-12"), held(CHARIKAR, holder="Afghan government")]
     before = [held(KANDAHAR)]
     a = approach(now, before, EMBASSY, "Taliban", "2021-08-13")
     assert a.place == GHAZNI and a.status == "held" and a.since == "2021-08-12"
-    expected = haversine_km(EMBASSY.lat, EMBASSY.lon, GHAZNI.lat, GHAZNI.lon)
+    expected = great_circle_km(EMBASSY.lat, EMBASSY.lon, GHAZNI.lat, GHAZNI.lon)
     assert a.distance_km == pytest.approx(expected)
-    earlier = haversine_km(EMBASSY.lat, EMBASSY.lon, KANDAHAR.lat, KANDAHAR.lon)
+    earlier = great_circle_km(EMBASSY.lat, EMBASSY.lon, KANDAHAR.lat, KANDAHAR.lon)
     assert a.km_per_day == pytest.approx((earlier - expected) / 3)
     assert a.days_to[50.0] == pytest.approx((expected - 50) / a.km_per_day)
     assert a.days_to[100.0] < a.days_to[50.0]

@@ -10,7 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from frontwatch.control import control_as_of
-from frontwatch.control.approach import haversine_km
+from frontwatch.places.distance import great_circle_km
 from frontwatch.export import ACLED_COLUMNS
 from frontwatch.records import PLOVER_TYPES
 from frontwatch.store import Store
@@ -140,7 +140,7 @@ def test_warnings_give_the_nearest_taliban_held_place_to_each_watch_point(client
     names = {w["name"] for w in client.get("/api/watchpoints").json()}
     assert {a["watch_point"] for a in approaches} == names
     for a in approaches:
-        nearest = min(haversine_km(a["lat"], a["lon"], r["place"]["lat"], r["place"]["lon"]) for r in held)
+        nearest = min(great_circle_km(a["lat"], a["lon"], r["place"]["lat"], r["place"]["lon"]) for r in held)
         assert a["distance_km"] == pytest.approx(nearest, abs=0.1)
         assert len(a["trend"]) == 8 and a["trend"][-1]["distance_km"] == a["distance_km"]
         assert a["warning"] == bool(a["reasons"])
