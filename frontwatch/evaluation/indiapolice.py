@@ -4,7 +4,7 @@ Each labelled sentence is read as a body of its own. A sentence is predicted KIL
 killing (the killing family, mode "kill", or any assault with a count of dead; an attack that kills no one named,
 ACLED "Attack" as "attacked the station" is, is force but no killing), ARREST when one is a detention (COERCE arrest), FORCE when one is
 physical force (any ASSAULT). The gold labels are about the police's actions: the figures are given for events
-by anyone, and for events in sentences that name the police (the registry has no police actor yet).
+by anyone, for events in sentences that name the police, and for events whose actor is read as the police.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from pathlib import Path
 
 from frontwatch.evaluation import Figure
 from frontwatch.events import extract_events
+from frontwatch.reading.actors import ActorRegistry
 from frontwatch.records import Article, Event, Segment
 
 COMMAND = ".venv/bin/python -m frontwatch.evaluation indiapolice"
@@ -48,9 +49,12 @@ POLICE = re.compile(r"\b(?:police|policemen|policeman|cops?|constables?|force pe
                     r"security forces|army)\b", re.IGNORECASE)
 
 
-def predict(rows: list[tuple[str, str, dict[str, bool]]], police_only: bool) -> dict[str, dict[str, bool]]:
+def predict(rows: list[tuple[str, str, dict[str, bool]]], police_only: bool,
+            police_actor: bool = False) -> dict[str, dict[str, bool]]:
+    """Labels per sentence: by any event, only in sentences naming the police, or only by events the police do."""
+    registry = ActorRegistry.default()
     articles = (Article(text=text, url=sid, segments=[Segment(0, len(text))]) for sid, text, _ in rows)
-    return {article.url: {label: any(test(e) for e in events)
+    return {article.url: {label: any(test(e) and (not police_actor or registry.is_police(e.actor)) for e in events)
                           and (not police_only or POLICE.search(article.text) is not None)
                           for label, test in LABELS.items()}
             for article, events in extract_events(articles)}
@@ -65,7 +69,9 @@ def run(shared: Path) -> list[Figure]:
     any_actor = predict(rows, police_only=False)
     elapsed = time.perf_counter() - started
     police = predict(rows, police_only=True)
-    figures = _scores(rows, any_actor, "") + _scores(rows, police, ", sentences naming the police")
+    by_police = predict(rows, police_only=False, police_actor=True)
+    figures = _scores(rows, any_actor, "") + _scores(rows, police, ", sentences naming the police") \
+        + _scores(rows, by_police, ", events by the police")
     figures.append(Figure(EVALUATION, "sentences read per second", len(rows) / elapsed if elapsed else 0.0,
                           command=COMMAND))
     return figures

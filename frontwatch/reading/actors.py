@@ -59,9 +59,12 @@ class ActorRegistry:
         self._by_phrase: dict[str, str] = {}
         self._by_metonym: dict[str, str] = {}
         self._by_demonym: dict[str, str] = {}
+        self._police: dict[str | None, Actor] = {}  # country (None: unnamed) -> its police force
         for item in data.get("actors", []):
             actor = Actor(item["name"], item.get("kind") or "other", item.get("country"))
             self._entries[actor.name] = _Entry(actor, item.get("side") or actor.name, bool(item.get("primary")))
+            if item.get("role") == "police":
+                self._police.setdefault(actor.country, actor)
             for alias in [actor.name, *item.get("aliases", [])]:
                 if " " in alias:
                     # "Russian Armed Forces" and "Russian armed forces" are one alias; "US" and "us" are not.
@@ -181,7 +184,7 @@ class ActorRegistry:
         return None
 
     def generic_role(self, phrase: str) -> str | None:
-        """What a generic phrase refers to: "protagonist", "state", or None when it is not generic."""
+        """What a generic phrase refers to: "protagonist", "state", "police", or None when it is not generic."""
         key = phrase.strip()
         return self._generic.get(key) or self._generic.get(key[:1].lower() + key[1:])
 
@@ -193,7 +196,17 @@ class ActorRegistry:
             return protagonist if protagonist and protagonist.kind in ("rebel", "militia") else None
         if role == "state":
             return self.state_of(focus_country)
+        if role == "police":
+            return self.police_of(focus_country)
         return self.resolve(phrase)
+
+    def is_police(self, actor: Actor | None) -> bool:
+        """Whether the actor is a police force."""
+        return actor is not None and any(actor.name == p.name for p in self._police.values())
+
+    def police_of(self, country: str | None) -> Actor | None:
+        """A country's police force; police of no named country where the registry has none for it."""
+        return self._police.get(country) or self._police.get(None)
 
 
 def _add_free(kept: list[tuple[int, int, Any]], extra: list[tuple[int, int, Any]]) -> list[tuple[int, int, Any]]:

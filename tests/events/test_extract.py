@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from frontwatch.events import extract_events, extract_text
 from frontwatch.ingest import read_text
+from frontwatch.reading.actors import ActorRegistry
 from frontwatch.records import Event
 
 
@@ -491,3 +492,17 @@ def test_a_side_that_no_longer_controls_a_town_has_lost_it():
                           "Marinka, the army chief said on Monday.\n", published="2023-12-25")
     [lost] = [e for e in events if e.control]
     assert lost.control.holder == "Russia" and lost.control.from_ == "Ukraine"
+
+
+def test_police_who_shoot_rioters_dead_are_read_as_a_killing_by_the_police():
+    events = extract_text("Police shot dead two rioters in the old city of Ahmedabad on Monday night, "
+                          "officials said.\n", published="2002-03-05")
+    killings = [e for e in events if e.type == "ASSAULT" and e.mode == "kill"]
+    assert killings and ActorRegistry.default().is_police(killings[0].actor)
+    assert killings[0].place is not None and killings[0].place.name == "Ahmedabad"
+
+
+def test_a_court_report_of_an_old_murder_is_no_new_killing():
+    events = extract_text("A sessions court on Tuesday sentenced a farmer to life imprisonment for killing "
+                          "his neighbour over a land dispute in 1998.\n", published="2002-03-05")
+    assert not [e for e in events if e.mode == "kill"]

@@ -52,3 +52,33 @@ def test_encirclement_words_belong_to_the_siege_family_without_control():
     triggers = default_lexicon().triggers("The militants encircled Mazar-i-Sharif and besieged Kunduz.")
     assert {t.family.name for t in triggers} == {"siege"}
     assert all(t.family.control is None for t in triggers)
+
+
+def _families(sentence: str) -> set[str]:
+    return {t.family.name for t in default_lexicon().triggers(sentence)}
+
+
+def test_a_killing_verb_with_a_victim_is_a_killing():
+    for sentence in ("Gunmen shot dead two villagers near the market on Sunday.",
+                     "A mob lynched a shopkeeper in the old quarter late on Friday.",
+                     "Three constables were killed when their jeep was ambushed."):
+        assert "killing" in _families(sentence), sentence
+
+
+def test_old_deeds_disasters_and_references_back_are_no_new_killing():
+    for sentence in ("A sessions court sentenced the farmer to life for killing his brother in 1998.",
+                     "The man was arrested on charges of murder and booked for killing a trader.",
+                     "The earthquake that killed 300 people flattened the hill villages.",
+                     "The assembly observed silence in memory of those killed in the riots."):
+        assert "killing" not in _families(sentence), sentence
+
+
+def test_a_figure_of_speech_or_a_recalled_attack_is_no_attack():
+    for sentence in ("The opposition leader launched a veiled attack on the chief minister.",
+                     "Speaking of the attack on the train last month, the minister blamed the police."):
+        assert "attack" not in _families(sentence), sentence
+    assert "attack" in _families("Rioters attacked a police outpost on the highway at dawn.")
+
+
+def test_victims_of_an_earlier_killing_recalled_in_a_clause_are_no_new_killing():
+    assert "killing" not in _families("Relief was paid to the families of those who were killed in the train fire.")

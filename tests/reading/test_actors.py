@@ -143,3 +143,12 @@ def test_long_report_mentions_are_found_in_order_without_overlaps(registry):
     assert all(a[1] <= b[0] for a, b in zip(found, found[1:]))
     assert len(registry.find_generic(text)) == 2000
     assert protagonist(registry, text, "AF").name == "Taliban"
+
+
+def test_the_police_are_the_police_of_the_reports_country_else_police_of_no_named_country():
+    registry = ActorRegistry.default()
+    indian = registry.resolve_generic("the police", focus_country="IN", protagonist=None)
+    assert indian is not None and indian.country == "IN" and indian.kind == "state" and registry.is_police(indian)
+    unnamed = registry.resolve_generic("policemen", focus_country="BR", protagonist=None)
+    assert unnamed is not None and unnamed.country is None and registry.is_police(unnamed)
+    assert not registry.is_police(registry.state_of("AF"))
