@@ -82,3 +82,9 @@ def test_a_figure_of_speech_or_a_recalled_attack_is_no_attack():
 
 def test_victims_of_an_earlier_killing_recalled_in_a_clause_are_no_new_killing():
     assert "killing" not in _families("Relief was paid to the families of those who were killed in the train fire.")
+
+
+def test_refusals_demands_and_road_blockades_have_their_own_families():
+    assert "reject" in _families("The opposition rejects the proposed changes to the electoral law.")
+    assert "demand" in _families("Farmers' unions are demanding that the state waive their loans.")
+    assert "protest" in _families("Students blocked roads leading to the university on Monday.")
