@@ -8,7 +8,8 @@ from frontwatch.classify.features import Featuriser
 from frontwatch.classify.model import SubEventModel
 from frontwatch.classify.taxonomy import TERRITORY_SUB_EVENT_TYPES
 
-CAPTURE = "Taliban fighters captured the district centre of Nawa in Helmand province on Tuesday, a provincial official said."
+CAPTURE = ("Taliban fighters captured the district centre of Nawa in Helmand province on Tuesday, "
+           "a provincial official said.")
 ARREST = "Police arrested four opposition activists at their homes in the capital early on Sunday."
 
 

@@ -9,7 +9,8 @@ from frontwatch.classify import TERRITORY_SUB_EVENT_TYPES, classify_texts
 from frontwatch.classify.rule_reading import has_territory_cue, rule_territory_types
 from frontwatch.classify.second_opinion import Revision, revise
 
-CAPTURE = "Taliban fighters captured the district centre of Nawa in Helmand province on Tuesday, a provincial official said."
+CAPTURE = ("Taliban fighters captured the district centre of Nawa in Helmand province on Tuesday, "
+           "a provincial official said.")
 THREAT = "Rebels vowed to capture the town of Goma next week."
 NO_CUE = "Police arrested four opposition activists at their homes in the capital early on Sunday."
 TRADE = "The minister will visit Doha next week to discuss trade."
