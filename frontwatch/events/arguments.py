@@ -196,6 +196,9 @@ def quantities_of(sentence: str, lexicon: Lexicon) -> dict[str, float | int]:
             m = rx.search(sentence)
             if m:
                 raw = m.group("n").replace(",", "").rstrip(".")
+                if raw.lower() in lexicon.number_words:
+                    found[unit] = lexicon.number_words[raw.lower()]
+                    break
                 try:
                     found[unit] = int(raw) if raw.isdigit() else float(raw)
                 except ValueError:

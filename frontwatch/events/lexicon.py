@@ -90,7 +90,11 @@ class Lexicon:
         self.nominal_outlook = [(modality, re.compile(r"(?:\s*,[^,]{0,80},)?\s*(?:" + "|".join(re.escape(p) for p in phrases)
                                                       + r")" + _AFTER, re.IGNORECASE))
                                 for modality, phrases in data.get("nominal_outlook", {}).items()]
-        self.quantities = {unit: [re.compile(p) for p in pats] for unit, pats in data.get("quantities", {}).items()}
+        self.number_words: dict[str, int] = {w.lower(): n for w, n in data.get("number_words", {}).items()}
+        words = "|".join(re.escape(w) for w in sorted(self.number_words, key=len, reverse=True))
+        number = r"(?<![\w-])(?P<n>\d[\d,]*" + (r"|(?i:" + words + r")" if words else "") + ")"
+        self.quantities = {unit: [re.compile(p.replace("{n}", number)) for p in pats]
+                           for unit, pats in data.get("quantities", {}).items()}
 
     @classmethod
     def from_file(cls, path: Path) -> Lexicon:

@@ -88,3 +88,17 @@ def test_refusals_demands_and_road_blockades_have_their_own_families():
     assert "reject" in _families("The opposition rejects the proposed changes to the electoral law.")
     assert "demand" in _families("Farmers' unions are demanding that the state waive their loans.")
     assert "protest" in _families("Students blocked roads leading to the university on Monday.")
+
+
+def test_deaths_written_in_words_are_counted():
+    from frontwatch.events.arguments import quantities_of
+
+    lexicon = default_lexicon()
+    assert quantities_of("Six people were killed when the police opened fire on the crowd.", lexicon)["killed"] == 6
+    assert quantities_of("Three others died in police firing near the bus depot.", lexicon)["killed"] == 3
+    assert "killed" not in quantities_of("Someone killed the lights before the meeting began.", lexicon)
+
+
+def test_dying_in_firing_is_a_killing_but_protesting_an_old_killing_is_not():
+    assert "killing" in _families("Two youths died in police firing at the railway crossing.")
+    assert "killing" not in _families("Traders shut their shops to protest the killing of a jeweller last month.")
