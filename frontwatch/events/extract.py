@@ -221,7 +221,8 @@ class _ArticleReader:
                 and lex.bare_forces.fullmatch(text[agent.start:agent.end]):
             # "A Russian official said troops took the city": bare "troops" are the speaker's own.
             agent = args.Mention(agent.start, agent.end, said.speaker)
-        actor = agent.actor if agent else speaker or self._implied_agent(family.control)
+        actor = agent.actor if agent else speaker or self._implied_agent(family.control) \
+            or (self.registry.police_of(self.focus) if trigger.implied_agent == "police" else None)
         holder = self._new_holder(family.control, actor)
         if holder is not None or self.protagonist is not None:
             # Knowing whose gain it is tells a party's claim from its concession, and "the insurgents said"

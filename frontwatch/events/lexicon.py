@@ -46,6 +46,7 @@ class Trigger:
     end: int
     place_side: str  # after | before | none
     agent_side: str  # before | after | none
+    implied_agent: str | None = None  # who acts when the sentence names no one: "police" (tear gas is theirs)
 
     @property
     def span(self) -> tuple[int, int]:
@@ -57,7 +58,7 @@ class Lexicon:
 
     def __init__(self, data: dict) -> None:
         self.families: list[Family] = []
-        self._patterns: list[tuple[re.Pattern[str], Family, str, str]] = []
+        self._patterns: list[tuple[re.Pattern[str], Family, str, str, str | None]] = []
         for fam in data["families"]:
             not_after = re.compile(r"(?:^|[^\w'’-])(?:" + "|".join(fam["not_after"]) + r")\s+$", re.IGNORECASE) \
                 if fam.get("not_after") else None
@@ -66,7 +67,8 @@ class Lexicon:
             self.families.append(family)
             for pat in fam["patterns"]:
                 rx = re.compile(_BEFORE + "(?:" + "|".join(pat["phrases"]) + ")" + _AFTER, re.IGNORECASE)
-                self._patterns.append((rx, family, pat.get("place", "none"), pat.get("agent", "before")))
+                self._patterns.append((rx, family, pat.get("place", "none"), pat.get("agent", "before"),
+                                       pat.get("implied_agent")))
         every = [p for fam in data["families"] for pat in fam["patterns"] for p in pat["phrases"]]
         # One alternation over every phrase: the cheap test that lets a paragraph skip the NLP entirely.
         self.prefilter = re.compile(_BEFORE + "(?:" + "|".join(every) + ")" + _AFTER, re.IGNORECASE)
@@ -138,12 +140,12 @@ class Lexicon:
     def triggers(self, text: str) -> list[Trigger]:
         """Every trigger in text; where phrases overlap inside a family, the longest wins."""
         found: list[Trigger] = []
-        for rx, family, place_side, agent_side in self._patterns:
+        for rx, family, place_side, agent_side, implied in self._patterns:
             for m in rx.finditer(text):
                 # "sentenced for killing", "the attack on the train": an old deed recalled, not news.
                 if family.not_after is not None and family.not_after.search(text, max(0, m.start() - 60), m.start()):
                     continue
-                found.append(Trigger(family, m.start(), m.end(), place_side, agent_side))
+                found.append(Trigger(family, m.start(), m.end(), place_side, agent_side, implied))
         found.sort(key=lambda t: (t.start, -(t.end - t.start)))
         kept: list[Trigger] = []
         for t in found:

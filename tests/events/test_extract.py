@@ -506,3 +506,16 @@ def test_a_court_report_of_an_old_murder_is_no_new_killing():
     events = extract_text("A sessions court on Tuesday sentenced a farmer to life imprisonment for killing "
                           "his neighbour over a land dispute in 1998.\n", published="2002-03-05")
     assert not [e for e in events if e.mode == "kill"]
+
+
+def test_tear_gas_with_no_one_named_is_the_police_using_force():
+    events = extract_text("Tear-gas shells were lobbed to disperse a stone-throwing crowd outside the district "
+                          "court on Saturday.\n", published="2002-03-09")
+    force = [e for e in events if e.type == "ASSAULT" and e.mode == "crowd-control"]
+    assert force and ActorRegistry.default().is_police(force[0].actor)
+
+
+def test_gunmen_opening_fire_are_not_taken_for_the_police():
+    events = extract_text("Unidentified gunmen opened fire on a bus near the market on Saturday.\n",
+                          published="2002-03-09")
+    assert not any(ActorRegistry.default().is_police(e.actor) for e in events)
