@@ -519,3 +519,9 @@ def test_gunmen_opening_fire_are_not_taken_for_the_police():
     events = extract_text("Unidentified gunmen opened fire on a bus near the market on Saturday.\n",
                           published="2002-03-09")
     assert not any(ActorRegistry.default().is_police(e.actor) for e in events)
+
+
+def test_people_surrounded_by_a_mob_are_no_siege():
+    events = extract_text("The families were surrounded by a mob as they left the school on Sunday.\n",
+                          published="2002-03-09")
+    assert not [e for e in events if e.mode == "siege"]

@@ -102,3 +102,8 @@ def test_deaths_written_in_words_are_counted():
 def test_dying_in_firing_is_a_killing_but_protesting_an_old_killing_is_not():
     assert "killing" in _families("Two youths died in police firing at the railway crossing.")
     assert "killing" not in _families("Traders shut their shops to protest the killing of a jeweller last month.")
+
+
+def test_a_clash_of_egos_or_words_is_no_armed_clash():
+    assert "clash" not in _families("The two ministers avoided ego clashes over the budget.")
+    assert "clash" in _families("Villagers clashed with the police over the land acquisition.")
