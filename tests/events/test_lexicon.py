@@ -107,3 +107,9 @@ def test_dying_in_firing_is_a_killing_but_protesting_an_old_killing_is_not():
 def test_a_clash_of_egos_or_words_is_no_armed_clash():
     assert "clash" not in _families("The two ministers avoided ego clashes over the budget.")
     assert "clash" in _families("Villagers clashed with the police over the land acquisition.")
+
+
+def test_complaints_hostages_and_suspended_aid_go_to_their_families():
+    assert "accuse" in _families("The foreign ministry complained to the Security Council over the border raids.")
+    assert "detention" in _families("Gunmen held five engineers hostage at the dam site for two days.")
+    assert "sanction" in _families("The donors suspended part of their budget aid programme to the ministry.")
