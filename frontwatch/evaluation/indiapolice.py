@@ -3,7 +3,8 @@
 Each labelled sentence is read as a body of its own. A sentence is predicted KILL when an event read from it is a
 killing (the killing family, mode "kill", or any assault with a count of dead; an attack that kills no one named,
 ACLED "Attack" as "attacked the station" is, is force but no killing), ARREST when one is a detention (COERCE arrest), FORCE when one is
-physical force (any ASSAULT). The gold labels are about the police's actions: the figures are given for events
+physical force (any ASSAULT), each only when reported as done (asserted or claimed; not planned, hypothetical,
+forecast or denied). The gold labels are about the police's actions: the figures are given for events
 by anyone, for events in sentences that name the police, and for events whose actor is read as the police.
 """
 
@@ -24,10 +25,14 @@ COMMAND = ".venv/bin/python -m frontwatch.evaluation indiapolice"
 SENTENCES = Path("events") / "indiapoliceevents" / "sents.csv"
 EVALUATION = "events: IndiaPoliceEvents"
 
+# The labels mark what was done: an arrest demanded, feared or denied ("should be arrested", "no arrests were
+# made") is not one.
+HAPPENED = ("asserted", "claimed")
+
 LABELS: dict[str, Callable[[Event], bool]] = {
-    "KILL": lambda e: e.type == "ASSAULT" and (e.mode == "kill" or "killed" in e.quantities),
-    "ARREST": lambda e: e.type == "COERCE" and e.mode == "arrest",
-    "FORCE": lambda e: e.type == "ASSAULT",
+    "KILL": lambda e: e.modality in HAPPENED and e.type == "ASSAULT" and (e.mode == "kill" or "killed" in e.quantities),
+    "ARREST": lambda e: e.modality in HAPPENED and e.type == "COERCE" and e.mode == "arrest",
+    "FORCE": lambda e: e.modality in HAPPENED and e.type == "ASSAULT",
 }
 
 

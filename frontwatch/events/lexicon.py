@@ -83,7 +83,8 @@ class Lexicon:
             if gap_words else re.compile(r"^\s*$")
         self.participle_cue = re.compile(r"(?:^|\W)(?:" + "|".join(re.escape(w) for w in data.get("participle_cues", []))
                                          + r")\s+$|\w-$", re.IGNORECASE)
-        self.infinitive_cues = [(modality, re.compile(r"(?:^|\W)(?:" + "|".join(re.escape(p) for p in phrases)
+        self.infinitive_cues = [(modality, re.compile(r"(?:^|\W)(?:" + "|".join(p if modality == "done" else re.escape(p)
+                                                                              for p in phrases)
                                                       + r")\s+(?:[a-z]+\s+(?:and|or)\s+)?$", re.IGNORECASE))
                                 for modality, phrases in data.get("infinitive_cues", {}).items()]
         self.bare_forces = _words(data.get("bare_forces", []))
@@ -117,7 +118,7 @@ class Lexicon:
         before = text[max(0, trigger.start - 40):trigger.start]  # room for "to block and seize"
         for modality, rx in self.infinitive_cues:
             if rx.search(before):
-                return modality
+                return None if modality == "done" else modality
         return None
 
     def nominal_modality(self, text: str, trigger: Trigger, place_end: int) -> str | None:

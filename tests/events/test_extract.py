@@ -525,3 +525,17 @@ def test_people_surrounded_by_a_mob_are_no_siege():
     events = extract_text("The families were surrounded by a mob as they left the school on Sunday.\n",
                           published="2002-03-09")
     assert not [e for e in events if e.mode == "siege"]
+
+
+def test_an_arrest_demanded_is_not_an_arrest_made():
+    events = extract_text("The opposition leader said the organisers of the march should be arrested at once.\n",
+                          published="2002-03-09")
+    arrests = [e for e in events if e.mode == "arrest"]
+    assert arrests and all(e.modality not in ("asserted", "claimed") for e in arrests)
+
+
+def test_police_forced_to_open_fire_did_open_fire():
+    events = extract_text("Rioters hurled stones at the station for an hour, forcing the police to open fire.\n",
+                          published="2002-03-09")
+    force = [e for e in events if e.mode == "crowd-control"]
+    assert force and force[0].modality == "asserted"
