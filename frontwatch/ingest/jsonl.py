@@ -86,14 +86,14 @@ def _article(raw: bytes, where: str, published: str | None) -> Article:
     if text is None and record.get("html") is not None:
         html = record["html"]
         if not isinstance(html, str):
-            raise BadInput(where, f"'html' is a {type(html).__name__}, not a string")
+            raise BadInput(where, f"'html' is {_json_kind(html)}, not a string")
         article = read_html(html, source=where, published=date, url=url, outlet=outlet, title=title)
         article.published = date or article.published
         return article
     if text is None:
         raise BadInput(where, "no 'text' (or 'html') field")
     if not isinstance(text, str):
-        raise BadInput(where, f"'text' is a {type(text).__name__}, not a string")
+        raise BadInput(where, f"'text' is {_json_kind(text)}, not a string")
     if not text.strip():
         raise BadInput(where, "'text' is empty")
     if "\x00" in text:
@@ -103,3 +103,9 @@ def _article(raw: bytes, where: str, published: str | None) -> Article:
 
 def _string(value: object) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
+
+
+def _json_kind(value: object) -> str:
+    """What a JSON value is, in JSON's words: "a number", "an array"."""
+    kinds = {bool: "a boolean", int: "a number", float: "a number", list: "an array", dict: "an object"}
+    return "null" if value is None else kinds.get(type(value), f"a {type(value).__name__}")

@@ -192,7 +192,8 @@ GOOD_ROW = json.dumps({"url": "https://wire.example/1", "published": "2022-03-03
     ('{"url": "https://wire.example/2", "text": "unterminated', "not valid JSON"),
     ('["a", "list", "not", "an", "object"]', "a JSON list, not an object"),
     ('{"url": "https://wire.example/3", "title": "No text here"}', "no 'text' (or 'html') field"),
-    ('{"url": "https://wire.example/4", "text": 42}', "'text' is a int, not a string"),
+    ('{"url": "https://wire.example/4", "text": 42}', "'text' is a number, not a string"),
+    ('{"url": "https://wire.example/6", "text": ["a", "list"]}', "'text' is an array, not a string"),
     ('{"url": "https://wire.example/5", "text": "   "}', "'text' is empty"),
     ('{"url": "https://wire.example/6", "html": "<html><body></body></html>"}', "no article text found"),
 ])
