@@ -3,6 +3,8 @@ the extraction rules' reading of a territory change."""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -17,6 +19,22 @@ from frontwatch.classify.taxonomy import TERRITORY_SUB_EVENT_TYPES
 WORD_TOKENS = r"(?u)\b\w[\w'-]*\b"
 WORD_NGRAMS = (1, 2)
 CHAR_NGRAMS = (3, 5)
+# A name: a capitalised or upper-case word. Masked when training never saw it written in lower case, so that
+# the model learns event words, not the places and groups of the countries it was trained on.
+_NAME = re.compile(r"\b[A-Z][\w'-]*")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'-]*\b")
+NAME_MASK = "xname"
+
+
+def common_words(texts: list[str], min_count: int = 2) -> list[str]:
+    """Words written in lower case at least ``min_count`` times in the texts: the words that are no name."""
+    counts = Counter(m.group() for t in texts for m in _LOWER_WORD.finditer(t))
+    return sorted(w for w, n in counts.items() if n >= min_count)
+
+
+def mask_names(text: str, known: frozenset[str] | set[str]) -> str:
+    """The text with every capitalised word whose lower case is not a known word replaced by ``NAME_MASK``."""
+    return _NAME.sub(lambda m: m.group() if m.group().lower() in known else NAME_MASK, text)
 
 
 def word_counter(vocabulary: list[str] | None = None, **kw) -> CountVectorizer:
@@ -60,8 +78,11 @@ class Featuriser:
     cue_weight: float = 0.5
     # The extraction rules' reading as features (``rule_reading.py``): 0 leaves them out.
     rule_weight: float = 0.0
+    # Words seen in lower case in training (``common_words``); when given, other capitalised words are masked.
+    known_words: list[str] | None = None
 
     def __post_init__(self) -> None:
+        self._known = frozenset(self.known_words) if self.known_words is not None else None
         self._words = word_counter(self.word_vocab)
         self._chars = char_counter(self.char_vocab)
         self._cues = CueMatcher(self.cue_groups)
@@ -96,6 +117,8 @@ class Featuriser:
 
     def transform(self, texts: list[str]) -> sp.csr_matrix:
         """Feature rows for normalised texts."""
+        if self._known is not None:
+            texts = [mask_names(t, self._known) for t in texts]
         words = tfidf(self._words.transform(texts), self.word_idf) * self.word_weight
         chars = tfidf(self._chars.transform(texts), self.char_idf) * self.char_weight
         cues = self.cue_matrix(texts) * self.cue_weight

@@ -74,6 +74,8 @@ class SubEventModel:
             "word_vocab": f.word_vocab,
             "char_vocab": f.char_vocab,
         }
+        if f.known_words is not None:
+            meta["known_words"] = f.known_words
         (directory / f"{name}.json").write_text(json.dumps(meta, ensure_ascii=False, separators=(",", ":")),
                                                 encoding="utf-8")
 
@@ -89,6 +91,6 @@ class SubEventModel:
         w = meta["weights"]
         featuriser = Featuriser(meta["word_vocab"], word_idf, meta["char_vocab"], char_idf, meta["cue_groups"],
                                 word_weight=w["word"], char_weight=w["char"], cue_weight=w["cue"],
-                                rule_weight=w.get("rules", 0.0))
+                                rule_weight=w.get("rules", 0.0), known_words=meta.get("known_words"))
         return cls(featuriser, list(meta["classes"]), coef, intercept, float(meta["temperature"]),
                    float(meta.get("no_event_bias", 0.0)), meta["info"])
