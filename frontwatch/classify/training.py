@@ -158,6 +158,20 @@ def country_split(examples: list[Example]) -> tuple[list[int], list[int]]:
     return train, test
 
 
+def validation_split(examples: list[Example], held: tuple[str, ...]) -> tuple[list[int], list[int]]:
+    """Within the country split's training part: fit on its other countries, validate on ``held``.
+
+    Settings that should generalise to unseen countries are chosen here, never on the country split's test part.
+    No-event texts: a fixed quarter of the training part's, by the hash of the reversed text.
+    """
+    fit_idx, val_idx = [], []
+    for i in country_split(examples)[0]:
+        e = examples[i]
+        held_out = _hashed_quarter(e.text[::-1]) if e.label == NO_EVENT else e.country in held
+        (val_idx if held_out else fit_idx).append(i)
+    return fit_idx, val_idx
+
+
 def source_split(examples: list[Example]) -> tuple[list[int], list[int]]:
     """Train on the pool's notes, test on the two 2020 ACLED exports' (no-event texts: a fixed 25% by hash)."""
     train, test = [], []

@@ -44,3 +44,11 @@ def test_no_event_sentences_hold_no_event_cue(corpus: list[training.Example]) ->
     negatives = [e for e in corpus if e.label == NO_EVENT and e.origin == "indiapoliceevents"]
     assert len(negatives) > 1000
     assert not any(violent & set(matcher.hits(e.text)) for e in negatives)
+
+
+def test_validation_split_never_touches_the_country_splits_test_part(corpus: list[training.Example]) -> None:
+    _, test = training.country_split(corpus)
+    fit_idx, val_idx = training.validation_split(corpus, ("Somalia", "Burkina Faso"))
+    assert not (set(fit_idx) | set(val_idx)) & set(test) and not set(fit_idx) & set(val_idx)
+    assert {corpus[i].country for i in val_idx if corpus[i].label != NO_EVENT} == {"Somalia", "Burkina Faso"}
+    assert {corpus[i].country for i in fit_idx if corpus[i].label != NO_EVENT} == {"Kenya", "Sri Lanka", "Bangladesh"}
