@@ -2,9 +2,13 @@
 
 The development reports (``corpora/ua2022.jsonl``) are ingested into a temporary store through the real
 pipeline; the control timeline computed from it is compared with ``corpora/ua_control_gold.csv`` town by town.
-A gold change is RIGHT when our timeline gives the town to the same holder within a day of the gold date,
-CALLED TOO EARLY when we give it to that holder more than a day before, MISSED otherwise; one of our changes is
-WRONG when it gives the town to a side the gold never gives it at that time (and does not give it later).
+A gold change is CALLED TOO EARLY when any change of ours, of any status (a claim too), gives the town to that
+holder more than a day before the gold date, while the gold has another holder; otherwise it is RIGHT when one
+of our changes gives the town to that holder within a day of the gold date, and MISSED otherwise (late
+included). One of our changes is WRONG when it gives the town to a side the gold never gives it at that time
+(and does not give it later). Our places are matched to gold towns by name, or by distance when they are
+spelling variants of the town (centres within ``SAME_TOWN_KM``) or sites in it (an airport, a plant:
+``SITE_KM``); a village near a town is another place, left unscored.
 """
 
 from __future__ import annotations
@@ -29,7 +33,10 @@ COMMAND = "python -m frontwatch.evaluation control"
 # ua_README.md: every town of the gold table was Ukrainian-held on 2022-02-24, before its first row.
 GOLD_INITIAL_HOLDER = "Ukraine"
 DAY_TOLERANCE = 1
-MATCH_KM = 15.0
+# Two spellings of one town (Izyum, Izium) lie within a couple of km in any gazetteer; a neighbouring village
+# (Bilohorivka beside Lysychansk) or city (Donetsk beside Avdiivka) lies further and is another place.
+SAME_TOWN_KM = 3.0
+SITE_KM = 8.0
 
 
 @dataclass(frozen=True)
@@ -103,9 +110,12 @@ def score(histories: Iterable[PlaceHistory], gold: list[GoldChange]) -> Scorecar
                 by_gold[target].append((kind, c))
         for g in changes:
             kinds = [k for k, _ in by_gold[g]]
-            outcome = "right" if "right" in kinds else "early" if "early" in kinds else "missed"
+            outcome = "early" if "early" in kinds else "right" if "right" in kinds else "missed"
             note = ""
-            if outcome == "missed" and "late" in kinds:
+            if outcome == "early":
+                first = min(c.since for k, c in by_gold[g] if k == "early")
+                note = f"called {_days(first, g.date)} days early" + (", then right" if "right" in kinds else "")
+            elif outcome == "missed" and "late" in kinds:
                 first = min(c.since for k, c in by_gold[g] if k == "late")
                 note = f"late by {_days(g.date, first)} days"
             verdicts.append(Verdict(g, outcome, [c for _, c in by_gold[g]], note))
@@ -132,8 +142,9 @@ def _gold_town(history: PlaceHistory, towns: dict[str, list[GoldChange]]) -> str
     for town in towns:
         if normalise_name(town) == name:
             return town
+    radius = SITE_KM if history.place.feature == "site" else SAME_TOWN_KM
     near = [(great_circle_km(history.place.lat, history.place.lon, gs[0].lat, gs[0].lon), town) for town, gs in towns.items()]
-    near = [(d, t) for d, t in near if d <= MATCH_KM]
+    near = [(d, t) for d, t in near if d <= radius]
     return min(near)[1] if near else None
 
 

@@ -1,0 +1,62 @@
+"""The control evaluation's scorecard: what counts as right, early, missed and wrong, and which places are scored."""
+
+from frontwatch.control.evidence import CLAIM, CONFIRMATION, Evidence
+from frontwatch.control.timeline import Change, PlaceHistory
+from frontwatch.evaluation.control import GoldChange, score
+from frontwatch.records import Place
+
+TOWN = GoldChange("Izium", 49.2100, 37.2600, "2022-04-01", "Russia")
+TOWN_BACK = GoldChange("Izium", 49.2100, 37.2600, "2022-09-10", "Ukraine")
+
+
+def _history(name: str, lat: float, lon: float, *changes: tuple[str, str, str], feature: str = "city") -> PlaceHistory:
+    place = Place(name, None, lat, lon, "Kharkiv", "UA", feature=feature)
+    made = []
+    for holder, since, grade in changes:
+        change = Change(place, holder, "Ukraine" if holder == "Russia" else "Russia")
+        change.add(Evidence("support", name.lower(), place, since, f"ev-{since}", frozenset({since}), holder,
+                            grade=grade))
+        made.append(change)
+    return PlaceHistory(name.lower(), place, made)
+
+
+def test_a_change_within_a_day_of_the_gold_date_is_right():
+    card = score([_history("Izyum", 49.2070, 37.2768, ("Russia", "2022-04-02", CONFIRMATION))], [TOWN])
+    assert [v.outcome for v in card.verdicts] == ["right"]
+
+
+def test_a_claim_weeks_before_the_gold_date_makes_the_change_early_even_when_it_is_later_right():
+    card = score([_history("Izyum", 49.2070, 37.2768, ("Russia", "2022-03-24", CLAIM),
+                           ("Russia", "2022-04-01", CONFIRMATION))], [TOWN])
+    (verdict,) = card.verdicts
+    assert verdict.outcome == "early"
+    assert "8 days early, then right" in verdict.note
+
+
+def test_a_change_a_week_after_the_gold_date_is_missed_as_late():
+    card = score([_history("Izium", 49.21, 37.26, ("Russia", "2022-04-01", CONFIRMATION),
+                           ("Ukraine", "2022-09-18", CONFIRMATION))], [TOWN, TOWN_BACK])
+    outcomes = {v.gold.date: (v.outcome, v.note) for v in card.verdicts}
+    assert outcomes == {"2022-04-01": ("right", ""), "2022-09-10": ("missed", "late by 8 days")}
+
+
+def test_a_side_the_gold_never_gives_the_town_is_wrong():
+    card = score([_history("Izium", 49.21, 37.26, ("Russia", "2022-10-05", CLAIM))], [TOWN, TOWN_BACK])
+    assert len(card.wrong) == 1 and card.wrong[0][0] == "Izium"
+
+
+def test_a_neighbouring_city_is_not_scored_as_the_town():
+    # Donetsk lies 14 km from Avdiivka: its own history must not count for or against Avdiivka.
+    avdiivka = GoldChange("Avdiivka", 48.1390, 37.7440, "2024-02-17", "Russia")
+    card = score([_history("Donetsk", 48.0230, 37.8022, ("Russia", "2022-07-05", CLAIM))], [avdiivka])
+    assert [v.outcome for v in card.verdicts] == ["missed"]
+    assert [h.place.name for h in card.unscored] == ["Donetsk"]
+
+
+def test_an_airport_in_the_town_is_scored_as_the_town():
+    hostomel = GoldChange("Hostomel", 50.5690, 30.2650, "2022-02-24", "Russia")
+    airport = _history("Antonov airport", 50.6039, 30.1919, ("Russia", "2022-02-24", CLAIM), feature="site")
+    village = _history("Moshchun", 50.6080, 30.2330, ("Russia", "2022-02-10", CLAIM))
+    card = score([airport, village], [hostomel])
+    assert [v.outcome for v in card.verdicts] == ["right"]
+    assert [h.place.name for h in card.unscored] == ["Moshchun"]
