@@ -1,4 +1,4 @@
-"""When a report was published: from a file's name, a feed's or page's stamp, or a date line at its start."""
+"""When a report was published: a file's name, a page's or feed's stamp, a date line at its head, a stamp in its text."""
 
 from __future__ import annotations
 
@@ -96,3 +96,102 @@ def date_from_head(text: str) -> str | None:
             if found:
                 return found
     return None
+
+
+# --- Estimating an undated report's date from the stamps printed in its text -----------------------------------
+#
+# Pages print their own stamp in a few recurring shapes, and any of them may sit anywhere in the extracted text
+# (a page's header, its footer, an embedded post). A date is taken as a stamp only in one of those shapes; a date
+# in a running sentence or a photo caption is what the report talks about and is often days or years older, and
+# an estimate that is too early resolves "on Friday" too early, which is worse than no estimate at all.
+
+_WEEKDAY_NUMBERS = {
+    name: i
+    for i, names in enumerate((
+        ("monday", "mon"), ("tuesday", "tue", "tues"), ("wednesday", "wed"), ("thursday", "thu", "thur", "thurs"),
+        ("friday", "fri"), ("saturday", "sat"), ("sunday", "sun"),
+    ))
+    for name in names
+}
+_NUMERIC_DAY_FIRST = re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>(?:19|20)\d{2})(?![\d])")
+_FULL_DATES = (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _ISO_IN_TEXT, _NUMERIC_DAY_FIRST)
+
+_SEP = r"[\s,;|/\u2022\u00b7\-\u2013\u2014]"  # what pages print between a stamp's parts: | / • · - – —
+# A clock time with its am/pm and zone: "07:48 AM IST", "1:00:08 PM", "19:23", "11:22 JST".
+_CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+\(?[A-Z]{2,5}\)?(?![\w']))?"
+_WEEKDAY_BEFORE = re.compile(r"\b(?P<weekday>" + "|".join(sorted(_WEEKDAY_NUMBERS, key=len, reverse=True))
+                             + r")\.?,?\s*(?:the\s+)?$", re.IGNORECASE)
+# "since Monday, 24 February 2022": a date that opens or closes a span is what the report looks back on.
+_SPAN_BEFORE = re.compile(r"\b(?:since|after|before|until|till|from|between|through|of)\s*$", re.IGNORECASE)
+_CLOCK_AFTER = re.compile(r"^" + _SEP + r"*" + _CLOCK + r"(?!\d)")
+_AT_CLOCK_LINE_END = re.compile(r"^,?\s+at\s+" + _CLOCK + r"\W*$")
+_CLOCK_BEFORE = re.compile(r"(?<![\d:])" + _CLOCK + _SEP + r"*$")
+# "Published on:", "Updated", "Last updated", "Publish date :", capitalised as a label is, never "was published on".
+_LABEL_BEFORE = re.compile(
+    r"(?:^|[|\u2022\u00b7)/:\-\u2013\u2014]\s*|\s{2,})(?:Last\s+|First\s+)?"
+    r"(?:Published|PUBLISHED|Updated|UPDATED|Posted|POSTED|Publish\s+date|Publication\s+date|Date|DATE|Modified)"
+    r"(?:\s+on)?\s*[:\-\u2013\u2014]?\s*(?:" + _CLOCK + _SEP + r"*)?$")
+_SIGNATURE_BEFORE = re.compile(r"\(@\w{1,30}\)\s*$")  # an embedded post's "— Agency (@handle) March 3, 2022"
+_SEPARATOR_BEFORE = re.compile(r"\s[|/\u2022\u00b7]\s*$|^\s*[|\u2022\u00b7]\s*$")
+_SEPARATOR_AFTER = re.compile(r"^\s*[|\u2022\u00b7]")
+_BYLINE_BEFORE = re.compile(r"^\s*(?:[Bb]y\s+)?(?:[A-Z][\w'\u2019.\-]*\s+){1,4}$")  # "By Jane Doe ", "Steve "
+_NOTHING_MORE = re.compile(r"^" + _SEP + r"*\.?\s*$")
+_WIRE_DATELINE_AFTER = re.compile(r"^\s*(?:\([^()]{1,30}\))?\s*[-\u2013\u2014]")
+_STAMP_LINE = 120  # a line with a separator in it is a stamp bar only while it is short
+_SCAN_CHARS = 1 << 20  # of a huge text, only its first and last megabyte are searched for a stamp
+
+
+def estimate_published(text: str, *, today: dt.date | None = None) -> str | None:
+    """The latest stamp-like full date printed anywhere in a report, as ``YYYY-MM-DD``, or None.
+
+    Stamps are a date alone on its line (with a weekday or clock time), a date next to a clock time, a
+    "Published"/"Updated" label, an embedded post's signature, a byline, a wire dateline, or a weekday written with
+    the full date; a date inside a sentence, or one after ``today`` (default: the machine's date), is never taken.
+    """
+    if not isinstance(text, str) or not text:
+        return None
+    today = today or dt.date.today()
+    parts = [text] if len(text) <= 2 * _SCAN_CHARS else [text[:_SCAN_CHARS], text[-_SCAN_CHARS:]]
+    latest: str | None = None
+    for part in parts:
+        for pattern in _FULL_DATES:
+            for m in pattern.finditer(part):
+                found = _date_of(m)
+                if not found or found > today.isoformat() or (latest and found <= latest):
+                    continue
+                if _is_stamp(part, m):
+                    latest = found
+    return latest
+
+
+def _is_stamp(text: str, m: re.Match[str]) -> bool:
+    """Whether the date matched in text is printed as the page's own stamp, not as something the report tells."""
+    start = text.rfind("\n", 0, m.start()) + 1
+    end = text.find("\n", m.end())
+    line = text[start:end if end >= 0 else len(text)]
+    before, after = line[:m.start() - start], line[m.end() - start:]
+    weekday = _WEEKDAY_BEFORE.search(before)
+    if weekday:
+        # A weekday that is not the date's own means the two belong to different things; trust neither.
+        if _WEEKDAY_NUMBERS[weekday["weekday"].lower()] != dt.date.fromisoformat(_date_of(m) or "").weekday():
+            return False
+        before = before[:weekday.start()]
+    if _SPAN_BEFORE.search(before):
+        return False
+    if weekday:
+        return True  # writers name the weekday only of days that are this week's news
+    short = len(line) <= _STAMP_LINE
+    return bool(
+        _CLOCK_AFTER.match(after) or _AT_CLOCK_LINE_END.match(after) or _CLOCK_BEFORE.search(before)
+        or _LABEL_BEFORE.search(before) or _SIGNATURE_BEFORE.search(before)
+        or (short and (_SEPARATOR_BEFORE.search(before) or _SEPARATOR_AFTER.match(after)))
+        or (_NOTHING_MORE.match(before) and _NOTHING_MORE.match(after))
+        or (_BYLINE_BEFORE.match(before) and (_NOTHING_MORE.match(after) or _CLOCK_AFTER.match(after)))
+        or (_DATELINE_PREFIX.match(before) and _WIRE_DATELINE_AFTER.match(after))
+    )
+
+
+def date_from_text(text: str, *, today: dt.date | None = None) -> str | None:
+    """An undated report's date from its own text: a stamp at its head, else the latest stamp anywhere in it."""
+    head = date_from_head(text) if isinstance(text, str) else None
+    return head if head and head <= (today or dt.date.today()).isoformat() else estimate_published(text, today=today)
