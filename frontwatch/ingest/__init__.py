@@ -15,7 +15,7 @@ from frontwatch.errors import BadInput, SkippedArticle
 from frontwatch.ingest.cleaning import clean
 from frontwatch.ingest.language import ENGLISH, detect_language
 from frontwatch.ingest.plaintext import title_line
-from frontwatch.ingest.published import date_from_head
+from frontwatch.ingest.published import date_from_text
 from frontwatch.ingest.sources import read_source
 from frontwatch.records import Article
 
@@ -42,7 +42,7 @@ def read_text(text: str, *, source: str = "<text>", published: str | None = None
     article = Article(
         text=text,
         url=url,
-        published=published or date_from_head(text),
+        published=published or date_from_text(text),
         title=title if title is not None else title_line(text),
         outlet=outlet,
         source=source,

@@ -10,7 +10,7 @@ from typing import BinaryIO
 from frontwatch import config
 from frontwatch.errors import BadInput
 from frontwatch.ingest.decoding import size_problem
-from frontwatch.ingest.published import normalise_date
+from frontwatch.ingest.published import date_from_text, normalise_date
 from frontwatch.ingest.webpage import outlet_of, read_html
 from frontwatch.records import Article
 
@@ -88,7 +88,8 @@ def _article(raw: bytes, where: str, published: str | None) -> Article:
         if not isinstance(html, str):
             raise BadInput(where, f"'html' is {_json_kind(html)}, not a string")
         article = read_html(html, source=where, published=date, url=url, outlet=outlet, title=title)
-        article.published = date or article.published
+        # The page's own metadata comes before a date estimated from the stamps printed in its text.
+        article.published = date or article.published or date_from_text(article.text)
         return article
     if text is None:
         raise BadInput(where, "no 'text' (or 'html') field")
@@ -98,7 +99,9 @@ def _article(raw: bytes, where: str, published: str | None) -> Article:
         raise BadInput(where, "'text' is empty")
     if "\x00" in text:
         raise BadInput(where, "'text' holds binary data (NUL characters)")
-    return Article(text=text, url=url, published=date, title=title, outlet=outlet, source=where)
+    # An undated line (and no caller's date) is dated from a stamp printed in its own text, if it has one.
+    return Article(text=text, url=url, published=date or date_from_text(text), title=title, outlet=outlet,
+                   source=where)
 
 
 def _string(value: object) -> str | None:

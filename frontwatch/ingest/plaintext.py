@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from frontwatch.ingest.decoding import decode_text, read_bytes
-from frontwatch.ingest.published import date_from_filename, date_from_head
+from frontwatch.ingest.published import date_from_filename, date_from_text
 from frontwatch.records import Article
 
 # Headlines do not end in a full stop; a first line that does is the report's lede, not a title (contract: the
@@ -15,11 +15,11 @@ _FULL_STOP_END = re.compile(r"\.[\"'\u201d\u2019)]*$")
 
 
 def read_txt(path: Path, published: str | None = None) -> Article:
-    """The report in a plain-text file; its date from ``published``, else its name, else its first lines."""
+    """The report in a plain-text file; its date from ``published``, else its name, else a stamp in its text."""
     text = decode_text(read_bytes(path), str(path))
     return Article(
         text=text,
-        published=published or date_from_filename(path.name) or date_from_head(text),
+        published=published or date_from_filename(path.name) or date_from_text(text),
         title=title_line(text),
         source=str(path),
     )
