@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import replace
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
@@ -30,6 +31,8 @@ _SEAT_OF = re.compile(r"\b(?:capital|centre|center|seat)\s+of\s+(?:the\s+)?$", r
 _FLASHBACK = re.compile(r"^\W*(?:[A-Z][\w'’-]*\s+){1,4}had\s+(?!been\s+\w+ing)")
 # Armed groups whose names are never a place in a report about them.
 _GROUP_KINDS = ("rebel", "militia")
+# Segments that head what follows them (ingest marks them not body): "the city" under them may mean their town.
+_HEADING_REASONS = ("title", "headline")
 
 
 def extract_events(articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
@@ -77,6 +80,15 @@ class _ArticleReader:
                                     for s, e, group in actor_spans)
                                 and not any(s <= t.start and t.end <= e for s, e in credits)),
                                key=lambda t: t.start)
+        # A town named in the title or a subheading ("Shoigu reports the capture of X") is what "the city" of
+        # the paragraph under it means, though the heading itself is no body and gives no event.
+        headings = [replace(s, is_body=True) for s in article.segments
+                    if not s.is_body and s.reason in _HEADING_REASONS]
+        self.heading_toponyms = [t for t in geoparse(article.text, segments=headings, ents=ents)
+                                 if t.place is not None
+                                 and not any(s <= t.start and t.end <= e for s, e, _ in actor_spans)
+                                 and not any(s <= t.start and t.end <= e for s, e in credits)] \
+            if headings else []
         # "KANDAHAR (Reuters) -": where the story was filed, which "the town" of its first sentence need not be.
         self.datelines = dateline_starts(article.text, self.toponyms, body)
         self.focus = country_focus(self.toponyms)
@@ -368,6 +380,11 @@ class _ArticleReader:
             if top.end > position:
                 break
             if top.start not in self.datelines and args.may_be_referred_back(self.article.text, top):
+                last = top
+        for top in self.heading_toponyms:
+            if top.end > position:
+                break
+            if (last is None or top.start > last.start) and args.may_be_referred_back(self.article.text, top):
                 last = top
         return last
 

@@ -539,3 +539,19 @@ def test_police_forced_to_open_fire_did_open_fire():
                           published="2002-03-09")
     force = [e for e in events if e.mode == "crowd-control"]
     assert force and force[0].modality == "asserted"
+
+
+def test_the_city_under_a_subheading_is_the_town_the_subheading_names():
+    report = (
+        "Kyiv admits its troops left Kreminna\n\n"
+        "Ukraine's army chief said on Tuesday that his units had pulled back from the western edge of Kreminna "
+        "after weeks of street fighting.\n\n"
+        "He warned that Russian forces could also take another town, Siversk, within months.\n\n"
+        "Moscow reported the capture of Kreminna a day earlier\n\n"
+        "On Monday, Russia's defence minister told the president that his troops had taken control of the city "
+        "after a months-long assault.\n"
+    )
+    events = extract_text(report, published="2022-04-20")
+    taken = [e for e in events if e.control and "taken control of the city" in e.sentence]
+    assert [e.place.name for e in taken] == ["Kreminna"]
+    assert taken[0].control.holder == "Russia" and taken[0].date == "2022-04-18"
