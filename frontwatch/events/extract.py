@@ -33,6 +33,11 @@ _FLASHBACK = re.compile(r"^\W*(?:[A-Z][\w'’-]*\s+){1,4}had\s+(?!been\s+\w+ing)
 _GROUP_KINDS = ("rebel", "militia")
 # Segments that head what follows them (ingest marks them not body): "the city" under them may mean their town.
 _HEADING_REASONS = ("title", "headline")
+# A date named in an earlier paragraph dates the undated sentences after it only if it is this recent, in days
+# before the report's publication; older, it is background.
+BORROWED_DATE_MAX_DAYS = 30
+# "freed from Russian troops", "fought against the Taliban": a side named after these words is the one losing.
+_LOSER_BEFORE = re.compile(r"\b(?:from|against|of)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def extract_events(articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
@@ -233,6 +238,8 @@ class _ArticleReader:
                 and lex.bare_forces.fullmatch(text[agent.start:agent.end]):
             # "A Russian official said troops took the city": bare "troops" are the speaker's own.
             agent = args.Mention(agent.start, agent.end, said.speaker)
+        if agent is None and speaker is None and family.control == "retaken":
+            speaker = self._sole_liberator(text, trigger, mentions)
         actor = agent.actor if agent else speaker or self._implied_agent(family.control) \
             or (self.registry.police_of(self.focus) if trigger.implied_agent == "police" else None)
         holder = self._new_holder(family.control, actor)
@@ -292,6 +299,11 @@ class _ArticleReader:
             return resolved
         borrowed = self.previous_date if self.previous_date and self.previous_date.precision == "day" \
             else self.lead_date if self.lead_date and self.lead_date.precision == "day" else None
+        if borrowed is not None and self.published is not None \
+                and (self.published - borrowed.date).days > BORROWED_DATE_MAX_DAYS:
+            # "On 24 February 2022 Russia launched ...", then undated news: history recalled in an earlier
+            # paragraph does not date what the report tells as news; its own date does.
+            return None
         if borrowed is not None and self.published is None:
             # A report without a date of its own: a date named elsewhere in it (a photo caption, an earlier
             # paragraph) bounds the event but does not give its day.
@@ -372,6 +384,18 @@ class _ArticleReader:
             # "The mayor surrendered the city": a place is handed over by those who held it, the report's state.
             return self.registry.state_of(self.focus)
         return None
+
+    def _sole_liberator(self, text: str, trigger: Trigger, mentions: list[args.Mention]) -> Actor | None:
+        """Whose "liberation" it is when no agent is given: the one fighting side the sentence names, if only
+        one is named and no other change of holder is told ("Putin congratulated the army and Wagner on the
+        liberation of the city" is Russia's; "Kyiv hailed the liberation of Kherson" Ukraine's)."""
+        if any(t.start != trigger.start for t in self.lexicon.triggers(text)):
+            return None  # "Russian troops fled before the liberation of X": the named side lost it
+        # Only a side named before the word: "the liberation of Bucha from Russian troops" names the loser.
+        parties = [m.actor for m in mentions if m.end <= trigger.start and self.registry.is_party(m.actor)
+                   and not _LOSER_BEFORE.search(text, max(0, m.start - 12), m.start)]
+        sides = {self.parties.side(a) for a in parties}
+        return parties[0] if len(sides) == 1 else None
 
     def _antecedent(self, position: int) -> Toponym | None:
         """The town last named before ``position``: what "the city" refers to."""

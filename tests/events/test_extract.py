@@ -555,3 +555,25 @@ def test_the_city_under_a_subheading_is_the_town_the_subheading_names():
     taken = [e for e in events if e.control and "taken control of the city" in e.sentence]
     assert [e.place.name for e in taken] == ["Kreminna"]
     assert taken[0].control.holder == "Russia" and taken[0].date == "2022-04-18"
+
+
+def test_a_liberation_congratulated_by_one_side_is_that_sides_gain():
+    report = ("President Vladimir Putin on Sunday congratulated the Russian armed forces and their allies on the "
+              "liberation of the town of Popasna in the Luhansk region.\n")
+    (event,) = [e for e in extract_text(report, published="2022-05-08") if e.control]
+    assert event.place.name == "Popasna" and event.control.holder == "Russia"
+
+
+def test_a_liberation_from_one_side_is_the_other_sides_gain():
+    report = ("The mayor of Bucha announced on Thursday the liberation of the town from Russian troops after "
+              "a month of occupation.\n")
+    (event,) = [e for e in extract_text(report, published="2022-03-31") if e.control]
+    assert event.place.name == "Bucha" and event.control.holder == "Ukraine"
+
+
+def test_history_in_the_first_paragraph_does_not_date_the_news_after_it():
+    report = ("On February 24, 2022 Russia launched its full-scale invasion of Ukraine.\n\n"
+              "Russian troops have taken control of the town of Soledar, the defence ministry in Moscow "
+              "announced.\n")
+    (event,) = [e for e in extract_text(report, published="2023-01-13") if e.control]
+    assert event.place.name == "Soledar" and event.date == "2023-01-13"
