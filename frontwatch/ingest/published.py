@@ -1,4 +1,4 @@
-"""When a report was published: a file's name, a page's or feed's stamp, a date line at its head, a stamp in its text."""
+"""When a report was published: a file's name, a page's or feed's stamp, a stamp at its head or anywhere in it."""
 
 from __future__ import annotations
 
@@ -138,6 +138,7 @@ _BYLINE_BEFORE = re.compile(r"^\s*(?:[Bb]y\s+)?(?:[A-Z][\w'\u2019.\-]*\s+){1,4}$
 _NOTHING_MORE = re.compile(r"^" + _SEP + r"*\.?\s*$")
 _WIRE_DATELINE_AFTER = re.compile(r"^\s*(?:\([^()]{1,30}\))?\s*[-\u2013\u2014]")
 _STAMP_LINE = 120  # a line with a separator in it is a stamp bar only while it is short
+_CONTEXT = 80  # characters either side of a date that decide whether it is a stamp
 _SCAN_CHARS = 1 << 20  # of a huge text, only its first and last megabyte are searched for a stamp
 
 
@@ -168,8 +169,13 @@ def _is_stamp(text: str, m: re.Match[str]) -> bool:
     """Whether the date matched in text is printed as the page's own stamp, not as something the report tells."""
     start = text.rfind("\n", 0, m.start()) + 1
     end = text.find("\n", m.end())
-    line = text[start:end if end >= 0 else len(text)]
-    before, after = line[:m.start() - start], line[m.end() - start:]
+    end = end if end >= 0 else len(text)
+    # Only the stretch next to the date is looked at, so a huge line full of dates costs no more than a short one.
+    whole_line = m.start() - start <= _CONTEXT and end - m.end() <= _CONTEXT
+    before = text[max(start, m.start() - _CONTEXT):m.start()]
+    after = text[m.end():min(end, m.end() + _CONTEXT)]
+    if m.start() - start > _CONTEXT:
+        before = "\x00" + before  # not the line's start: no cue anchored there may match
     weekday = _WEEKDAY_BEFORE.search(before)
     if weekday:
         # A weekday that is not the date's own means the two belong to different things; trust neither.
@@ -180,13 +186,13 @@ def _is_stamp(text: str, m: re.Match[str]) -> bool:
         return False
     if weekday:
         return True  # writers name the weekday only of days that are this week's news
-    short = len(line) <= _STAMP_LINE
+    short = whole_line and end - start <= _STAMP_LINE
     return bool(
-        _CLOCK_AFTER.match(after) or _AT_CLOCK_LINE_END.match(after) or _CLOCK_BEFORE.search(before)
+        _CLOCK_AFTER.match(after) or (whole_line and _AT_CLOCK_LINE_END.match(after)) or _CLOCK_BEFORE.search(before)
         or _LABEL_BEFORE.search(before) or _SIGNATURE_BEFORE.search(before)
         or (short and (_SEPARATOR_BEFORE.search(before) or _SEPARATOR_AFTER.match(after)))
-        or (_NOTHING_MORE.match(before) and _NOTHING_MORE.match(after))
-        or (_BYLINE_BEFORE.match(before) and (_NOTHING_MORE.match(after) or _CLOCK_AFTER.match(after)))
+        or (whole_line and _NOTHING_MORE.match(before) and _NOTHING_MORE.match(after))
+        or (_BYLINE_BEFORE.match(before) and (_CLOCK_AFTER.match(after) or whole_line and _NOTHING_MORE.match(after)))
         or (_DATELINE_PREFIX.match(before) and _WIRE_DATELINE_AFTER.match(after))
     )
 
