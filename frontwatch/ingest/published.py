@@ -135,6 +135,9 @@ _SIGNATURE_BEFORE = re.compile(r"\(@\w{1,30}\)\s*$")  # an embedded post's "— 
 _SEPARATOR_BEFORE = re.compile(r"\s[|/\u2022\u00b7]\s*$|^\s*[|\u2022\u00b7]\s*$")
 _SEPARATOR_AFTER = re.compile(r"^\s*[|\u2022\u00b7]")
 _BYLINE_BEFORE = re.compile(r"^\s*(?:[Bb]y\s+)?(?:[A-Z][\w'\u2019.\-]*\s+){1,4}$")  # "By Jane Doe ", "Steve "
+# Agencies mark an old photo reused with a new story "FILE - ..." or "File photo: ...": its date is the photo's.
+_FILE_PHOTO = re.compile(r"\W*(?:FILE\b|File\s+(?:photo|picture|image)\b)")
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+[A-Z\u201c\"]")
 _NOTHING_MORE = re.compile(r"^" + _SEP + r"*\.?\s*$")
 _WIRE_DATELINE_AFTER = re.compile(r"^\s*(?:\([^()]{1,30}\))?\s*[-\u2013\u2014]")
 _STAMP_LINE = 120  # a line with a separator in it is a stamp bar only while it is short
@@ -176,6 +179,8 @@ def _is_stamp(text: str, m: re.Match[str]) -> bool:
     after = text[m.end():min(end, m.end() + _CONTEXT)]
     if m.start() - start > _CONTEXT:
         before = "\x00" + before  # not the line's start: no cue anchored there may match
+    if _FILE_PHOTO.match(text, start, end) and not _SENTENCE_END.search(text, start, m.start()):
+        return False  # the file photo's own caption; a later sentence of it may tell the new story's day
     weekday = _WEEKDAY_BEFORE.search(before)
     if weekday:
         # A weekday that is not the date's own means the two belong to different things; trust neither.
@@ -198,6 +203,7 @@ def _is_stamp(text: str, m: re.Match[str]) -> bool:
 
 
 def date_from_text(text: str, *, today: dt.date | None = None) -> str | None:
-    """An undated report's date from its own text: a stamp at its head, else the latest stamp anywhere in it."""
+    """An undated report's date from its own text: the later of its head's stamp and its latest stamp anywhere."""
     head = date_from_head(text) if isinstance(text, str) else None
-    return head if head and head <= (today or dt.date.today()).isoformat() else estimate_published(text, today=today)
+    head = head if head and head <= (today or dt.date.today()).isoformat() else None
+    return max(filter(None, (head, estimate_published(text, today=today))), default=None)

@@ -71,6 +71,20 @@ def test_a_date_inside_a_sentence_about_the_past_is_refused(sentence: str):
     assert _estimate(BODY + sentence + "\n" + BODY) is None
 
 
+def test_the_date_of_an_old_file_photo_is_refused():
+    caption = "FILE - Ukrainian servicemen ride an armoured vehicle near the town on Thursday, Feb. 24, 2022."
+    assert _estimate(BODY + caption + "\n") is None
+    assert _estimate(BODY + caption + "\nUpdated 07.03.2022 14:05\n") == "2022-03-07"
+    # The caption's next sentence is the new story's, and may name its day.
+    news = " Russian troops left the town on Monday March 7, 2022, officials said."
+    assert _estimate(BODY + caption + news + "\n") == "2022-03-07"
+
+
+def test_a_later_stamp_in_the_text_beats_an_earlier_one_at_the_head():
+    text = "Town retaken in the north\nPublished: 5 March 2022\n" + BODY + "Updated: 7 March 2022 18:45\n"
+    assert read_text(text).published == "2022-03-07"
+
+
 def test_a_weekday_that_is_not_the_dates_own_is_refused():
     # 7 March 2022 was a Monday: a Tuesday beside it means the two belong to different things.
     assert _estimate(BODY + "Tuesday, March 7, 2022\n") is None
