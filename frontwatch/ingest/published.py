@@ -120,7 +120,7 @@ _SEP = r"[\s,;|/\u2022\u00b7\-\u2013\u2014]"  # what pages print between a stamp
 # A clock time with its am/pm and zone: "07:48 AM IST", "1:00:08 PM", "19:23", "11:22 JST".
 _CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+\(?[A-Z]{2,5}\)?(?![\w']))?"
 _WEEKDAY_BEFORE = re.compile(r"\b(?P<weekday>" + "|".join(sorted(_WEEKDAY_NUMBERS, key=len, reverse=True))
-                             + r")\.?,?\s*(?:the\s+)?$", re.IGNORECASE)
+                             + r")\.?,?\s*(?:the\s+)?\(?\s*$", re.IGNORECASE)  # "Monday, 7 March", "Monday (March 7"
 # "since Monday, 24 February 2022": a date that opens or closes a span is what the report looks back on.
 _SPAN_BEFORE = re.compile(r"\b(?:since|after|before|until|till|from|between|through|of)\s*$", re.IGNORECASE)
 _CLOCK_AFTER = re.compile(r"^" + _SEP + r"*" + _CLOCK + r"(?!\d)")

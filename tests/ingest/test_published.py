@@ -54,6 +54,11 @@ def test_a_weekday_written_with_the_full_date_in_a_sentence_counts():
     assert _estimate(text) == "2022-03-07"
 
 
+def test_a_weekday_with_the_full_date_in_brackets_counts():
+    text = BODY + "The ministry said this Monday (March 7, 2022) that the last units had left the town.\n"
+    assert _estimate(text) == "2022-03-07"
+
+
 def test_a_wire_dateline_counts():
     assert _estimate("KYIV, March 7, 2022 (Reuters) - Russian forces pulled back overnight.\n") == "2022-03-07"
 
