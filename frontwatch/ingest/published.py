@@ -138,9 +138,11 @@ _BYLINE_BEFORE = re.compile(r"^\s*(?:[Bb]y\s+)?(?:[A-Z][\w'\u2019.\-]*\s+){1,4}$
 # Agencies mark an old photo reused with a new story "FILE - ..." or "File photo: ...": its date is the photo's.
 _FILE_PHOTO = re.compile(r"\W*(?:FILE\b|File\s+(?:photo|picture|image)\b)")
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+[A-Z\u201c\"]")
+_IN_SENTENCE_BEFORE = re.compile(r"\b[a-z]{2,}\s+(?:on|in|at|by|as\s+of)\s*$")  # "began on", "captured by"
 _NOTHING_MORE = re.compile(r"^" + _SEP + r"*\.?\s*$")
 _WIRE_DATELINE_AFTER = re.compile(r"^\s*(?:\([^()]{1,30}\))?\s*[-\u2013\u2014]")
 _STAMP_LINE = 120  # a line with a separator in it is a stamp bar only while it is short
+_MAX_BARE_DATES = 2  # distinct bare date lines a page may print of itself (a header and a footer)
 _CONTEXT = 80  # characters either side of a date that decide whether it is a stamp
 _SCAN_CHARS = 1 << 20  # of a huge text, only its first and last megabyte are searched for a stamp
 
@@ -148,28 +150,38 @@ _SCAN_CHARS = 1 << 20  # of a huge text, only its first and last megabyte are se
 def estimate_published(text: str, *, today: dt.date | None = None) -> str | None:
     """The latest stamp-like full date printed anywhere in a report, as ``YYYY-MM-DD``, or None.
 
-    Stamps are a date alone on its line (with a weekday or clock time), a date next to a clock time, a
-    "Published"/"Updated" label, an embedded post's signature, a byline, a wire dateline, or a weekday written with
-    the full date; a date inside a sentence, or one after ``today`` (default: the machine's date), is never taken.
+    Stamps are a date alone on its line, a date next to a clock time, a "Published"/"Updated" label, an embedded
+    post's signature, a byline, a wire dateline, or a weekday written with the full date; a date inside a sentence
+    about the past, or one after ``today`` (default: the machine's date), is never taken.
     """
     if not isinstance(text, str) or not text:
         return None
-    today = today or dt.date.today()
+    last_day = (today or dt.date.today()).isoformat()
     parts = [text] if len(text) <= 2 * _SCAN_CHARS else [text[:_SCAN_CHARS], text[-_SCAN_CHARS:]]
-    latest: str | None = None
+    stamps: set[str] = set()
+    bare: set[str] = set()
     for part in parts:
         for pattern in _FULL_DATES:
             for m in pattern.finditer(part):
                 found = _date_of(m)
-                if not found or found > today.isoformat() or (latest and found <= latest):
+                if not found or found > last_day or found in stamps:
                     continue
-                if _is_stamp(part, m):
-                    latest = found
-    return latest
+                kind = _stamp_kind(part, m)
+                if kind == _STAMP:
+                    stamps.add(found)
+                elif kind == _BARE:
+                    bare.add(found)
+    # A page prints its own bare date once or twice; a column of them is a timeline or a list of other stories.
+    if len(bare) <= _MAX_BARE_DATES:
+        stamps |= bare
+    return max(stamps, default=None)
 
 
-def _is_stamp(text: str, m: re.Match[str]) -> bool:
-    """Whether the date matched in text is printed as the page's own stamp, not as something the report tells."""
+_STAMP, _BARE = "stamp", "bare"
+
+
+def _stamp_kind(text: str, m: re.Match[str]) -> str | None:
+    """Whether the date matched in text is the page's own stamp (or a bare date line), or something the report tells."""
     start = text.rfind("\n", 0, m.start()) + 1
     end = text.find("\n", m.end())
     end = end if end >= 0 else len(text)
@@ -180,26 +192,30 @@ def _is_stamp(text: str, m: re.Match[str]) -> bool:
     if m.start() - start > _CONTEXT:
         before = "\x00" + before  # not the line's start: no cue anchored there may match
     if _FILE_PHOTO.match(text, start, end) and not _SENTENCE_END.search(text, start, m.start()):
-        return False  # the file photo's own caption; a later sentence of it may tell the new story's day
+        return None  # the file photo's own caption; a later sentence of it may tell the new story's day
     weekday = _WEEKDAY_BEFORE.search(before)
     if weekday:
         # A weekday that is not the date's own means the two belong to different things; trust neither.
         if _WEEKDAY_NUMBERS[weekday["weekday"].lower()] != dt.date.fromisoformat(_date_of(m) or "").weekday():
-            return False
+            return None
         before = before[:weekday.start()]
     if _SPAN_BEFORE.search(before):
-        return False
-    if weekday:
-        return True  # writers name the weekday only of days that are this week's news
+        return None
+    if whole_line and _NOTHING_MORE.match(before) and _NOTHING_MORE.match(after):
+        return _BARE
+    if (weekday  # writers name the weekday only of days that are this week's news
+            or _LABEL_BEFORE.search(before) or _SIGNATURE_BEFORE.search(before)
+            or (_DATELINE_PREFIX.match(before) and _WIRE_DATELINE_AFTER.match(after))):
+        return _STAMP
+    if _IN_SENTENCE_BEFORE.search(before):
+        return None  # "began on February 24, 2022 04:00": a clock time does not make a sentence's date a stamp
     short = whole_line and end - start <= _STAMP_LINE
-    return bool(
-        _CLOCK_AFTER.match(after) or (whole_line and _AT_CLOCK_LINE_END.match(after)) or _CLOCK_BEFORE.search(before)
-        or _LABEL_BEFORE.search(before) or _SIGNATURE_BEFORE.search(before)
-        or (short and (_SEPARATOR_BEFORE.search(before) or _SEPARATOR_AFTER.match(after)))
-        or (whole_line and _NOTHING_MORE.match(before) and _NOTHING_MORE.match(after))
-        or (_BYLINE_BEFORE.match(before) and (_CLOCK_AFTER.match(after) or whole_line and _NOTHING_MORE.match(after)))
-        or (_DATELINE_PREFIX.match(before) and _WIRE_DATELINE_AFTER.match(after))
-    )
+    clock = _CLOCK_AFTER.match(after) or (whole_line and _AT_CLOCK_LINE_END.match(after))
+    if (clock or _CLOCK_BEFORE.search(before)
+            or (short and (_SEPARATOR_BEFORE.search(before) or _SEPARATOR_AFTER.match(after)))
+            or (_BYLINE_BEFORE.match(before) and (clock or whole_line and _NOTHING_MORE.match(after)))):
+        return _STAMP
+    return None
 
 
 def date_from_text(text: str, *, today: dt.date | None = None) -> str | None:

@@ -90,6 +90,24 @@ def test_a_later_stamp_in_the_text_beats_an_earlier_one_at_the_head():
     assert read_text(text).published == "2022-03-07"
 
 
+def test_a_timeline_of_bare_date_lines_is_not_the_pages_stamp():
+    timeline = ("Key dates in the battle for the town\n"
+                "24 February 2022\nRussian troops cross the border north of the town.\n"
+                "2 March 2022\nThe town council building is hit by shelling.\n"
+                "20 March 2022\nRussian units reach the southern outskirts.\n")
+    assert _estimate(BODY + timeline) is None
+    assert _estimate(BODY + timeline + "Posted 10:02, 28 March 2022\n") == "2022-03-28"
+
+
+def test_a_page_may_print_its_bare_date_twice():
+    # A header with the first date and a footer with the day it was updated.
+    assert _estimate("March 7, 2022\n" + BODY + "Tuesday, March 8, 2022\n") == "2022-03-08"
+
+
+def test_a_clock_time_does_not_make_a_sentences_date_a_stamp():
+    assert _estimate(BODY + "The assault began on February 24, 2022 04:50 local time, officials said.\n") is None
+
+
 def test_a_weekday_that_is_not_the_dates_own_is_refused():
     # 7 March 2022 was a Monday: a Tuesday beside it means the two belong to different things.
     assert _estimate(BODY + "Tuesday, March 7, 2022\n") is None
