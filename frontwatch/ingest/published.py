@@ -123,7 +123,7 @@ _WEEKDAY_BEFORE = re.compile(r"\b(?P<weekday>" + "|".join(sorted(_WEEKDAY_NUMBER
                              + r")\.?,?\s*(?:the\s+)?\(?\s*$", re.IGNORECASE)  # "Monday, 7 March", "Monday (March 7"
 # "since Monday, 24 February 2022": a date that opens or closes a span is what the report looks back on.
 _SPAN_BEFORE = re.compile(r"\b(?:since|after|before|until|till|from|between|through|of)\s*$", re.IGNORECASE)
-_CLOCK_AFTER = re.compile(r"^" + _SEP + r"*" + _CLOCK + r"(?!\d)")
+_CLOCK_AFTER = re.compile(r"^(?:T|" + _SEP + r"*)" + _CLOCK + r"(?!\d)")  # "2022-03-07T10:15", "7 March 2022, 10:15"
 _AT_CLOCK_LINE_END = re.compile(r"^,?\s+at\s+" + _CLOCK + r"\W*$")
 _CLOCK_BEFORE = re.compile(r"(?<![\d:])" + _CLOCK + _SEP + r"*$")
 # "Published on:", "Updated", "Last updated", "Publish date :", capitalised as a label is, never "was published on".
@@ -140,6 +140,8 @@ _FILE_PHOTO = re.compile(r"\W*(?:FILE\b|File\s+(?:photo|picture|image)\b)")
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+[A-Z\u201c\"]")
 _IN_SENTENCE_BEFORE = re.compile(r"\b[a-z]{2,}\s+(?:on|in|at|by|as\s+of)\s*$")  # "began on", "captured by"
 _NOTHING_MORE = re.compile(r"^" + _SEP + r"*\.?\s*$")
+# A dateline in title case, as many outlets print it: "Kyiv, 7 March 2022 (Agency) - ...".
+_TITLE_DATELINE_PREFIX = re.compile(r"^[A-Z][a-z'\u2019\-]+(?:[ -][A-Z][a-z'\u2019\-]+)?,(?:\s+[A-Z][a-z]+,)?\s*$")
 _WIRE_DATELINE_AFTER = re.compile(r"^\s*(?:\([^()]{1,30}\))?\s*[-\u2013\u2014]")
 _STAMP_LINE = 120  # a line with a separator in it is a stamp bar only while it is short
 _MAX_BARE_DATES = 2  # distinct bare date lines a page may print of itself (a header and a footer)
@@ -205,7 +207,8 @@ def _stamp_kind(text: str, m: re.Match[str]) -> str | None:
         return _BARE
     if (weekday  # writers name the weekday only of days that are this week's news
             or _LABEL_BEFORE.search(before) or _SIGNATURE_BEFORE.search(before)
-            or (_DATELINE_PREFIX.match(before) and _WIRE_DATELINE_AFTER.match(after))):
+            or ((_DATELINE_PREFIX.match(before) or _TITLE_DATELINE_PREFIX.match(before))
+                and _WIRE_DATELINE_AFTER.match(after))):
         return _STAMP
     if _IN_SENTENCE_BEFORE.search(before):
         return None  # "began on February 24, 2022 04:00": a clock time does not make a sentence's date a stamp

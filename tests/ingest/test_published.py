@@ -36,6 +36,10 @@ def _estimate(text: str) -> str | None:
     "Published on: Monday, March 7, 2022",
     "Updated 07.03.2022 14:05",
     "Publish date : 2022-03-07 15:30:17",
+    "2022-03-07T15:30:17+02:00",
+    "Last Updated: Mar 07, 2022, 10:15 IST",
+    "Posted: 7th March 2022",
+    "07 March 2022 | Northern Wire",
     "Northern Wire (@northernwire) Published March 07, 2022 | 10:32 PM",
     "Columns of armour moving north. pic.twitter.com/aBcDeF — Northern Wire (@northernwire) March 7, 2022",
     "By Anna Kowal \u2022 7 March 2022 \u2022 10:12",
@@ -59,8 +63,12 @@ def test_a_weekday_with_the_full_date_in_brackets_counts():
     assert _estimate(text) == "2022-03-07"
 
 
-def test_a_wire_dateline_counts():
-    assert _estimate("KYIV, March 7, 2022 (Reuters) - Russian forces pulled back overnight.\n") == "2022-03-07"
+@pytest.mark.parametrize("dateline", [
+    "KYIV, March 7, 2022 (Reuters) - Russian forces pulled back overnight.",
+    "Kharkiv, 7 March 2022 (Northern Wire) \u2014 Russian forces pulled back overnight.",
+])
+def test_a_wire_dateline_counts(dateline: str):
+    assert _estimate(BODY + dateline + "\n") == "2022-03-07"
 
 
 @pytest.mark.parametrize("sentence", [
