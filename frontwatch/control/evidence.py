@@ -37,16 +37,18 @@ class Evidence:
     precise: bool = True  # dated to the day (a "last week" report supports a change but does not date it)
 
 
-def read_evidence(stored: StoredEvent, side: SideOf) -> Evidence | None:
-    """What ``stored`` says about control, or None when it says nothing usable (undated, unplaced, ...)."""
+def read_evidence(stored: StoredEvent, side: SideOf, *, undated: bool = False) -> Evidence | None:
+    """What ``stored`` says about control, or None when it says nothing usable (undated, unplaced, ...).
+
+    With ``undated``, an event without a date is read too, dated "" (the timeline decides where it belongs)."""
     event = stored.event
     key = place_key(event.place)
-    if key is None or not event.date or event.modality in NOT_A_CHANGE:
+    if key is None or (not event.date and not undated) or event.modality in NOT_A_CHANGE:
         return None
     if event.date_precision in COARSE_PRECISIONS or event.place.feature == "country":
         return None
     stories = frozenset(stored.stories()) or frozenset({event.event_id})
-    common = dict(key=key, place=event.place, date=event.date, event_id=event.event_id, stories=stories,
+    common = dict(key=key, place=event.place, date=event.date or "", event_id=event.event_id, stories=stories,
                   precise=event.date_precision in (None, "day"))
     if event.control is None:
         if event.type == "ASSAULT" and event.actor and event.modality != "denied":

@@ -7,6 +7,9 @@ fighting there, makes the standing change contested. So one party's claim never 
 own; and a claim long before any confirmation, denied, or made while the defenders still fight does not date
 the change ("since").
 An unconfirmed change that nobody repeats lapses after a month.
+A report without any date cannot open or date a change, but it can corroborate one: where the dated reports
+show the place going to that holder in one episode only, the undated report counts as one more story for it,
+from the episode's last dated report (see ``_corroborating``).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from frontwatch.control.evidence import ASSERTION, CLAIM, CONFIRMATION, Evidence, read_evidence
 from frontwatch.control.sides import SideOf, side_of
@@ -157,18 +160,37 @@ class PlaceHistory:
 def timeline(events: Iterable[StoredEvent], *, side: SideOf = side_of) -> list[PlaceHistory]:
     """Per place, the changes of holder the events show, each with status, sources and evidence."""
     by_place: dict[str, list[Evidence]] = {}
+    undated: dict[str, list[Evidence]] = {}
     for stored in events:
-        evidence = read_evidence(stored, side)
+        evidence = read_evidence(stored, side, undated=True)
         if evidence is not None:
-            by_place.setdefault(evidence.key, []).append(evidence)
+            (by_place if evidence.date else undated).setdefault(evidence.key, []).append(evidence)
     histories = []
     for key, items in by_place.items():
+        items += _corroborating(items, undated.get(key, []))
         items.sort(key=lambda e: (e.date, _ORDER[e.kind], e.event_id))
         changes = _changes(items)
         if changes:
             histories.append(PlaceHistory(key, changes[-1].place, changes))
     histories.sort(key=lambda h: (h.place.name.lower(), h.key))
     return histories
+
+
+def _corroborating(dated: list[Evidence], undated: list[Evidence]) -> list[Evidence]:
+    """Undated support, dated to the one episode of dated support for the same holder it can belong to.
+
+    The episode: every dated report of the place going to that holder, all within ``LAPSE_DAYS`` of the first.
+    When in it the undated report was published is unknown, so it counts from the episode's last dated report:
+    it may confirm a change no dated report confirms, never earlier than they do. Where the holder gained the
+    place more than once, it is left out: it could belong to either."""
+    found = []
+    for u in undated:
+        if u.kind != "support":
+            continue
+        dates = sorted(e.date for e in dated if e.kind == "support" and e.side == u.side)
+        if dates and _days(dates[0], dates[-1]) <= LAPSE_DAYS:
+            found.append(replace(u, date=dates[-1], precise=False))
+    return found
 
 
 def _changes(items: list[Evidence]) -> list[Change]:
@@ -192,7 +214,8 @@ def _changes(items: list[Evidence]) -> list[Change]:
                 if challenger is None or (challenger.lapses and e.date > challenger.lapses):
                     challenger = challengers[e.side] = Change(e.place, e.side, current.holder)
                 challenger.add(e)
-                if challenger.confirmed and e.grade != CLAIM and _outweighs(challenger, current, window, e.date):
+                if (challenger.confirmed and e.grade != CLAIM and _outweighs(challenger, current, window, e.date)) \
+                        or _unheard_of(current, e.date):
                     current = challenger
                     changes.append(current)
                     challengers.clear()
@@ -239,6 +262,13 @@ def _outweighs(challenger: Change, standing: Change, window: _Dated, date: str) 
         elif e.side == challenger.holder and e.date <= date:
             theirs |= e.stories
     return len(theirs) > len(ours)
+
+
+def _unheard_of(standing: Change, date: str) -> bool:
+    """Whether nobody has reported the standing holder there for ``LAPSE_DAYS`` before ``date``: a new claim
+    then stands on its own, as a claim, as it would at a place with no history (and lapses back to the
+    standing holder unless confirmed)."""
+    return _days(standing.support[-1].date, date) > LAPSE_DAYS
 
 
 def _still_fighting(change: Change, e: Evidence) -> bool:

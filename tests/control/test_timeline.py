@@ -197,3 +197,51 @@ def test_report_dated_only_to_a_week_supports_but_does_not_date_the_change():
     assert (c.since, c.status) == ("2022-03-02", "held")
     [alone] = _only(timeline([last_week])).changes
     assert alone.since == "2022-02-24"
+
+
+def _held_by_russia_since_march():
+    return [change(KHERSON, "2022-03-02", "Russia", loser="Ukraine", story="first-paper"),
+            change(KHERSON, "2022-03-03", "Russia", loser="Ukraine", story="second-paper")]
+
+
+def test_undated_reports_of_the_same_change_confirm_the_one_dated_report_of_it():
+    dated = _held_by_russia_since_march() + [claim(KHERSON, "2022-11-11", "Ukraine", loser="Russia")]
+    undated = [change(KHERSON, None, "Ukraine", loser="Russia", story=f"undated-{i}") for i in range(2)]
+    alone = _only(timeline(dated)).as_of("2022-11-12")
+    assert (alone.holder, alone.status) == ("Ukraine", "claimed")
+    now = _only(timeline(dated + undated)).as_of("2022-11-12")
+    assert (now.holder, now.status, now.since) == ("Ukraine", "held", "2022-11-11")
+    assert now.sources == 3
+
+
+def test_undated_reports_never_confirm_a_change_before_its_last_dated_report():
+    events = [change(SOLEDAR, "2023-01-10", "Russia", loser="Ukraine", story="early-report"),
+              claim(SOLEDAR, "2023-01-12", "Russia", loser="Ukraine")]
+    undated = [change(SOLEDAR, None, "Russia", loser="Ukraine", story=f"undated-{i}") for i in range(3)]
+    [c] = _only(timeline(events + undated)).changes
+    assert c.confirmed == "2023-01-12" and c.since == "2023-01-12"
+
+
+def test_undated_reports_are_left_out_when_the_holder_gained_the_place_twice():
+    events = [claim(LYMAN, "2022-05-27", "Russia", loser="Ukraine"),
+              concession(LYMAN, "2022-10-01", "Ukraine", "Russia"),
+              claim(LYMAN, "2024-06-01", "Russia", loser="Ukraine")]
+    undated = [change(LYMAN, None, "Russia", loser="Ukraine", story=f"undated-{i}") for i in range(3)]
+    last = _only(timeline(events + undated)).as_of("2024-06-02")
+    assert (last.holder, last.status) == ("Russia", "claimed")
+
+
+def test_a_fresh_claim_where_the_holder_is_unheard_of_for_months_stands_as_a_claim_then_lapses_back():
+    events = _held_by_russia_since_march() + [claim(KHERSON, "2022-09-10", "Ukraine", loser="Russia")]
+    history = _only(timeline(events))
+    claimed = history.as_of("2022-09-11")
+    assert (claimed.holder, claimed.status) == ("Ukraine", "claimed")
+    back = history.as_of("2022-10-20")
+    assert (back.holder, back.status) == ("Russia", "held")
+
+
+def test_a_claim_days_after_the_holder_was_reported_there_does_not_replace_it():
+    events = _held_by_russia_since_march() + [change(KHERSON, "2022-03-20", "Russia", loser="Ukraine"),
+                                             claim(KHERSON, "2022-03-25", "Ukraine", loser="Russia")]
+    now = _only(timeline(events)).as_of("2022-03-26")
+    assert (now.holder, now.status) == ("Russia", "contested")

@@ -56,6 +56,9 @@ def _assert_paragraphs_are_body(text: str, title: str | None = None) -> None:
     ("Fighters patrol a market street on Monday. AFP/Getty Images", "caption"),
     ("File photo", "caption"),
     ("Image: Reuters", "caption"),
+    ("FILE - Residents walk past a burned-out tank in the city centre, Ukraine, Oct. 3, 2022. Troops pulled out of "
+     "the city on Friday, clearing the way for the army to return. (AP Photo/Staff Photographer, File)", "caption"),
+    ("Volunteers unload aid at the railway station on Tuesday. (Reuters Photo)", "caption"),
     ("By Jane Doe", "byline"),
     ("Reporting by Jane Doe; Editing by John Roe", "byline"),
     ("Updated: 13 August 2021 10:45 GMT", "timestamp"),
