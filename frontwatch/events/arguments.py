@@ -23,6 +23,9 @@ _NO_OBJECT = re.compile(r"^\s*(?:$|[.,;:!?\")—–-]|(?:on|in|at|after|before|e
 _CLAUSE_END = re.compile(r"[,;:.!?\"()—–]| -- ")
 _PREPOSITION = re.compile(r"\b(?:in|into|inside|across|against|from|to|towards|near|at|for|with|of|over|on)\s+"
                           r"(?:the\s+)?$", re.IGNORECASE)
+# "units of the Armed Forces of Ukraine entered ...": a party's own troops act for it.
+_FORCES_OF = re.compile(r"\b(?:units?|troops|soldiers|forces|fighters|members|elements|detachments|servicemen|"
+                        r"brigades?|battalions?|regiments?|divisions?|formations?)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _WHERE_BEFORE = re.compile(r"\b(?:in|inside|into|near|at|from|across|around|outside)\s+(?:the\s+)?$", re.IGNORECASE)
 # "east of Kyiv, implying some settlements had been recaptured": the passive's subject is the plural ground.
 _PLURAL_GROUND = re.compile(r"\b(?:settlements|villages|towns|cities|localities|areas|districts|positions)\b")
@@ -139,7 +142,8 @@ def agent_of(sentence: str, trigger: Trigger, mentions: list[Mention]) -> Mentio
     if trigger.agent_side == "before":
         # "As Russian forces advance in Ukraine, its military said it had captured ...": a name after a
         # preposition is where or against whom, not who acts.
-        before = [m for m in mentions if m.end <= trigger.start and not _PREPOSITION.search(sentence[:m.start])]
+        before = [m for m in mentions if m.end <= trigger.start and (not _PREPOSITION.search(sentence[:m.start])
+                                                                      or _FORCES_OF.search(sentence[:m.start]))]
         return before[-1] if before else None
     if trigger.agent_side == "after":
         # Only a party the trigger hands the place to ("fell to X", "captured by X", "under X's control"):

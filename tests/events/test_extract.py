@@ -577,3 +577,11 @@ def test_history_in_the_first_paragraph_does_not_date_the_news_after_it():
               "announced.\n")
     (event,) = [e for e in extract_text(report, published="2023-01-13") if e.control]
     assert event.place.name == "Soledar" and event.date == "2023-01-13"
+
+
+def test_units_of_a_sides_armed_forces_entering_a_town_take_it_for_that_side():
+    report = ("A regional official said on Saturday that units of the Armed Forces of Ukraine had entered Kupiansk "
+              "after Russian troops pulled back.\n")
+    changes = [e for e in extract_text(report, published="2022-09-10") if e.control]
+    assert changes and {e.control.holder for e in changes} == {"Ukraine"}
+    assert {e.place.name for e in changes} == {"Kupyansk"}
