@@ -211,7 +211,7 @@ def _stamp_kind(text: str, m: re.Match[str]) -> str | None:
                 and _WIRE_DATELINE_AFTER.match(after))):
         return _STAMP
     if _IN_SENTENCE_BEFORE.search(before):
-        return None  # "began on February 24, 2022 04:00": a clock time does not make a sentence's date a stamp
+        return None  # "started on 24 February 2022 04:50": a clock time does not make a sentence's date a stamp
     short = whole_line and end - start <= _STAMP_LINE
     clock = _CLOCK_AFTER.match(after) or (whole_line and _AT_CLOCK_LINE_END.match(after))
     if (clock or _CLOCK_BEFORE.search(before)

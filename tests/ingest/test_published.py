@@ -40,12 +40,12 @@ def _estimate(text: str) -> str | None:
     "Last Updated: Mar 07, 2022, 10:15 IST",
     "Posted: 7th March 2022",
     "07 March 2022 | Northern Wire",
-    "Northern Wire (@northernwire) Published March 07, 2022 | 10:32 PM",
+    "Northern Wire (@northernwire) Published March 07, 2022 | 09:41 PM",
     "Columns of armour moving north. pic.twitter.com/aBcDeF — Northern Wire (@northernwire) March 7, 2022",
     "By Anna Kowal \u2022 7 March 2022 \u2022 10:12",
     "Marta Lis / March 7, 2022",
-    "by Piotr Nowak March 7, 2022 11:43 AM 2 min read",
-    "Mar 7, 2022  \u2022  8 minutes ago  \u2022  1 minute read",
+    "by Piotr Nowak March 7, 2022 10:05 AM 3 min read",
+    "Mar 7, 2022 \u2022 5 minutes ago \u2022 2 minute read",
 ])
 def test_each_kind_of_stamp_is_found_anywhere_in_the_report(stamp: str):
     # The stamp sits after the body, where extraction often leaves a page's header or an embedded post.
@@ -72,9 +72,9 @@ def test_a_wire_dateline_counts(dateline: str):
 
 
 @pytest.mark.parametrize("sentence", [
-    "The battle for the town began on February 24, 2022, and lasted for six weeks.",
+    "Fighting for the town started on February 24, 2022, and went on for six weeks.",
     "On 24 February 2022, Russian troops crossed the border north of the town.",
-    "It is the only district centre captured after 24 February 2022 that has since been retaken.",
+    "Of the district centres seized after 24 February 2022, only this one has been retaken.",
     "The front has barely moved since Thursday, February 24, 2022, when the invasion began.",
     "A soldier walks past a destroyed tank on the road into the town, Ukraine, May 25, 2022.",
     "Fighters recall the 2 May 2020 ceasefire that never held",
