@@ -38,7 +38,10 @@ def read_articles(sources: Sequence[str], published: str | None = None) -> Itera
 
 def read_text(text: str, *, source: str = "<text>", published: str | None = None, title: str | None = None,
               url: str | None = None, outlet: str | None = None) -> Article:
-    """A report given as a string, read like a ``.txt`` file (first line as title unless ``title`` is given)."""
+    """A report given as a string, read like a ``.txt`` file (first line as title unless ``title`` is given).
+
+    Its date is ``published``, else the date of a stamp printed in its text (``published.date_from_text``), else None.
+    """
     article = Article(
         text=text,
         url=url,
