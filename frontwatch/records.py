@@ -154,8 +154,12 @@ class Event:
     quantities: dict[str, float | int]
     sentence: str
     span: tuple[int, int]
+    # "On September 10" in a report with no date and no year: the day ("09-10"), for control to place in the
+    # year of the episode the report tells. Not part of the contract's record; written only when set.
+    day_without_year: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        extra = {"day_without_year": self.day_without_year} if self.day_without_year else {}
         return {
             "event_id": self.event_id,
             "article": dict(self.article),
@@ -173,7 +177,7 @@ class Event:
             "quantities": dict(self.quantities),
             "sentence": self.sentence,
             "span": list(self.span),
-        }
+        } | extra
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Event:
@@ -187,6 +191,7 @@ class Event:
             modality=d["modality"], attribution=[Attribution(a["source"], a.get("kind") or "other")
                                                  for a in d.get("attribution") or []],
             quantities=d.get("quantities") or {}, sentence=d["sentence"], span=tuple(d["span"]),
+            day_without_year=d.get("day_without_year"),
         )
 
 

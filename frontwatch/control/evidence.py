@@ -35,6 +35,8 @@ class Evidence:
     grade: str | None = None  # support: CLAIM, CONFIRMATION or ASSERTION
     concession: bool = False  # support confirmed by the losing side itself
     precise: bool = True  # dated to the day (a "last week" report supports a change but does not date it)
+    report: str | None = None  # the report it was read from (its URL), to date an undated report's events together
+    day_without_year: str | None = None  # undated report: "09-10" for "On September 10", year unknown
 
 
 def read_evidence(stored: StoredEvent, side: SideOf, *, undated: bool = False) -> Evidence | None:
@@ -49,7 +51,8 @@ def read_evidence(stored: StoredEvent, side: SideOf, *, undated: bool = False) -
         return None
     stories = frozenset(stored.stories()) or frozenset({event.event_id})
     common = dict(key=key, place=event.place, date=event.date or "", event_id=event.event_id, stories=stories,
-                  precise=event.date_precision in (None, "day"))
+                  precise=event.date_precision in (None, "day"), report=event.article.get("url"),
+                  day_without_year=event.day_without_year)
     if event.control is None:
         if event.type == "ASSAULT" and event.actor and event.modality != "denied":
             return Evidence(kind="fighting", side=_party(event.actor.name, side), **common)

@@ -7,9 +7,9 @@ fighting there, makes the standing change contested. So one party's claim never 
 own; and a claim long before any confirmation, denied, or made while the defenders still fight does not date
 the change ("since").
 An unconfirmed change that nobody repeats lapses after a month.
-A report without any date cannot open or date a change, but it can corroborate one: where the dated reports
-show the place going to that holder in one episode only, the undated report counts as one more story for it,
-from the episode's last dated report (see ``_corroborating``).
+A report without any date cannot open or date a change on its own, but it can corroborate one: where the
+dated reports show the place going to that holder in one episode only, the undated report counts as one more
+story for it; and the year of that episode is the year of the days it names without one (``_dating_undated``).
 """
 
 from __future__ import annotations
@@ -160,14 +160,18 @@ class PlaceHistory:
 def timeline(events: Iterable[StoredEvent], *, side: SideOf = side_of) -> list[PlaceHistory]:
     """Per place, the changes of holder the events show, each with status, sources and evidence."""
     by_place: dict[str, list[Evidence]] = {}
-    undated: dict[str, list[Evidence]] = {}
+    undated: list[Evidence] = []
     for stored in events:
         evidence = read_evidence(stored, side, undated=True)
         if evidence is not None:
-            (by_place if evidence.date else undated).setdefault(evidence.key, []).append(evidence)
+            if evidence.date:
+                by_place.setdefault(evidence.key, []).append(evidence)
+            else:
+                undated.append(evidence)
+    for e in _dating_undated(by_place, undated):
+        by_place.setdefault(e.key, []).append(e)
     histories = []
     for key, items in by_place.items():
-        items += _corroborating(items, undated.get(key, []))
         items.sort(key=lambda e: (e.date, _ORDER[e.kind], e.event_id))
         changes = _changes(items)
         if changes:
@@ -176,21 +180,52 @@ def timeline(events: Iterable[StoredEvent], *, side: SideOf = side_of) -> list[P
     return histories
 
 
-def _corroborating(dated: list[Evidence], undated: list[Evidence]) -> list[Evidence]:
-    """Undated support, dated to the one episode of dated support for the same holder it can belong to.
+def _dating_undated(dated: dict[str, list[Evidence]], undated: list[Evidence]) -> list[Evidence]:
+    """Undated support placed where the dated reports let it belong; what cannot be placed is left out.
 
-    The episode: every dated report of the place going to that holder, all within ``LAPSE_DAYS`` of the first.
-    When in it the undated report was published is unknown, so it counts from the episode's last dated report:
-    it may confirm a change no dated report confirms, never earlier than they do. Where the holder gained the
-    place more than once, it is left out: it could belong to either."""
-    found = []
+    An undated report's change corroborates the one episode of dated support for the same holder at the place
+    (every dated report of it within ``LAPSE_DAYS`` of the first): it counts from the episode's last dated
+    report, since when in it the report appeared is unknown (so it never confirms a change earlier than the
+    dated reports do), or from its own day when it names one without a year ("on September 10") that falls
+    in the episode. Where the holder gained the place more than once it could belong to either, and is left
+    out. A report placed so has a year; its other events that name a day without a year ("Russia captured
+    the island on Feb. 24") take the latest such day on or before the episode's end, and count as dated.
+    """
+    placed: list[Evidence] = []
+    report_end: dict[str, str] = {}
+    waiting: list[Evidence] = []
     for u in undated:
         if u.kind != "support":
             continue
-        dates = sorted(e.date for e in dated if e.kind == "support" and e.side == u.side)
-        if dates and _days(dates[0], dates[-1]) <= LAPSE_DAYS:
-            found.append(replace(u, date=dates[-1], precise=False))
-    return found
+        dates = sorted(e.date for e in dated.get(u.key, []) if e.kind == "support" and e.side == u.side)
+        if not dates or _days(dates[0], dates[-1]) > LAPSE_DAYS:
+            waiting.append(u)
+            continue
+        if u.report:
+            report_end[u.report] = max(report_end.get(u.report, ""), dates[-1])
+        day = _day_in(u.day_without_year, _shift(dates[0], -LAPSE_DAYS), _shift(dates[-1], CLAIM_LEAD_DAYS))
+        placed.append(replace(u, date=day, precise=True) if day else replace(u, date=dates[-1], precise=False))
+    for u in waiting:
+        end = report_end.get(u.report or "")
+        day = _day_in(u.day_without_year, _shift(end, -366), _shift(end, CLAIM_LEAD_DAYS)) if end else None
+        if day:
+            placed.append(replace(u, date=day, precise=True))
+    return placed
+
+
+def _day_in(day_without_year: str | None, first: str, last: str) -> str | None:
+    """The latest date with that month and day between ``first`` and ``last`` (ISO dates), if any."""
+    if not day_without_year:
+        return None
+    month, day = (int(x) for x in day_without_year.split("-"))
+    for year in range(int(last[:4]), int(first[:4]) - 1, -1):
+        try:
+            candidate = dt.date(year, month, day).isoformat()
+        except ValueError:  # 29 February in a common year
+            continue
+        if first <= candidate <= last:
+            return candidate
+    return None
 
 
 def _changes(items: list[Evidence]) -> list[Change]:

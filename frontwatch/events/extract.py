@@ -258,8 +258,23 @@ class _ArticleReader:
         precision = when.precision if when else ("day" if self.published else None)
         negotiated = lex.negotiated.search(text) is not None
         partial = top is not None and lex.is_partial(text, trigger, top.start - sentence.start)
-        return [self._event(sentence, trigger, top.place if top else None, actor, mentions, said, when, date,
-                            precision, negotiated, partial) for top in places], said
+        made = [self._event(sentence, trigger, top.place if top else None, actor, mentions, said, when, date,
+                            precision, negotiated, partial) for top in places]
+        if date is None and self.year is None:
+            day = self._day_without_year(sentence, trigger)
+            if day:
+                made = [dataclasses.replace(e, day_without_year=day) for e in made]
+        return made, said
+
+    def _day_without_year(self, sentence: Sentence, trigger: Trigger) -> str | None:
+        """"On September 10" in a report that names no year and has no date of its own: "09-10"."""
+        tail = _LATER_CLAUSE.search(sentence.text, trigger.end)
+        text = sentence.text[: tail.start()] if tail else sentence.text
+        # Any leap year serves to read the day and month (29 February included); the year itself is discarded.
+        resolved = date_of_sentence(text, None, trigger=trigger.span, year=2000)
+        if resolved is None or resolved.precision != "day":
+            return None
+        return f"{resolved.date.month:02d}-{resolved.date.day:02d}"
 
     def _event(self, sentence: Sentence, trigger: Trigger, place: Place | None, actor: Actor | None,
                mentions: list[args.Mention], said: Attributed, when: ResolvedDate | None, date: str | None,

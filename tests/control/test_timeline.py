@@ -245,3 +245,39 @@ def test_a_claim_days_after_the_holder_was_reported_there_does_not_replace_it():
                                              claim(KHERSON, "2022-03-25", "Ukraine", loser="Russia")]
     now = _only(timeline(events)).as_of("2022-03-26")
     assert (now.holder, now.status) == ("Russia", "contested")
+
+
+def _in_report(stored, url: str, day_without_year: str | None = None):
+    """The same event as read from one undated report at ``url``, naming a day without a year."""
+    import dataclasses
+    event = dataclasses.replace(stored.event, article={**stored.event.article, "url": url},
+                                day_without_year=day_without_year)
+    return dataclasses.replace(stored, event=event)
+
+
+ISLAND = Place("Snake Island", 0, 45.255, 30.204, "Odesa", "UA", feature="site")
+
+
+def test_an_undated_report_takes_the_year_of_the_episode_it_tells_for_the_days_it_names():
+    # dated: the island retaken on 30 June 2022; undated: one report telling that retreat, and that Russia
+    # "captured the island on Feb. 24" (no year anywhere in it)
+    retaken = [change(ISLAND, "2022-06-30", "Ukraine", loser="Russia", story=s) for s in ("wire", "paper")]
+    url = "https://undated.example/island"
+    retreat = _in_report(change(ISLAND, None, "Ukraine", loser="Russia", story="undated"), url)
+    captured = _in_report(change(ISLAND, None, "Russia", loser="Ukraine", story="undated"), url, "02-24")
+    history = _only(timeline(retaken + [retreat, captured]))
+    assert [(c.holder, c.since) for c in history.changes] == [("Russia", "2022-02-24"), ("Ukraine", "2022-06-30")]
+    # without the report that ties it to 2022, a day without a year places nothing
+    alone = _only(timeline(retaken + [_in_report(change(ISLAND, None, "Russia", story="other"), "https://x.example",
+                                                 "02-24")]))
+    assert [c.holder for c in alone.changes] == ["Ukraine"]
+
+
+def test_a_day_without_a_year_inside_the_episode_dates_the_undated_report_to_that_day():
+    dated = [change(KHERSON, "2022-11-12", "Ukraine", loser="Russia", story="wire"),
+             change(KHERSON, "2022-11-13", "Ukraine", loser="Russia", story="paper")]
+    undated = _in_report(change(KHERSON, None, "Ukraine", loser="Russia", story="undated"),
+                         "https://undated.example/k", "11-11")
+    [c] = _only(timeline(dated + [undated])).changes
+    assert [e.date for e in c.support] == ["2022-11-11", "2022-11-12", "2022-11-13"]
+    assert c.since == "2022-11-11"

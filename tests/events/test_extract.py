@@ -585,3 +585,17 @@ def test_units_of_a_sides_armed_forces_entering_a_town_take_it_for_that_side():
     changes = [e for e in extract_text(report, published="2022-09-10") if e.control]
     assert changes and {e.control.holder for e in changes} == {"Ukraine"}
     assert {e.place.name for e in changes} == {"Kupyansk"}
+
+
+def test_a_day_named_without_a_year_in_an_undated_report_is_kept_for_control_to_place():
+    report = ("Russia says it has withdrawn its garrison from Snake Island\n\n"
+              "The defence ministry in Moscow said on Thursday that its troops had left the island. "
+              "Russia captured Snake Island on Feb. 24, the day its invasion began.\n")
+    [captured] = [e for e in extract_text(report) if e.control and e.control.holder == "Russia"]
+    assert captured.date is None and captured.day_without_year == "02-24"
+    assert captured.to_dict()["day_without_year"] == "02-24"
+    assert Event.from_dict(captured.to_dict()).day_without_year == "02-24"
+    # a dated report resolves the day itself, and the record keeps the contract's fields only
+    [dated] = [e for e in extract_text(report, published="2022-06-30") if e.control and e.control.holder == "Russia"]
+    assert dated.date == "2022-02-24" and dated.day_without_year is None
+    assert "day_without_year" not in dated.to_dict()
