@@ -10,7 +10,7 @@ import trafilatura
 
 from frontwatch.errors import BadInput
 from frontwatch.ingest.decoding import read_bytes
-from frontwatch.ingest.published import normalise_date
+from frontwatch.ingest.published import date_from_text, normalise_date
 from frontwatch.records import Article
 
 _BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section",
@@ -41,7 +41,7 @@ def read_html(html: bytes | str, *, source: str, published: str | None = None, u
     if not text.strip():
         raise BadInput(source, "no article text found in the HTML")
     page_url = url or getattr(doc, "url", None)
-    date = normalise_date(getattr(doc, "date", None)) or _htmldate(html) or published
+    date = normalise_date(getattr(doc, "date", None)) or _htmldate(html) or published or date_from_text(text)
     return Article(
         text=text,
         url=page_url,

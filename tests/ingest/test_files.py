@@ -353,3 +353,15 @@ def test_feed_url_that_cannot_be_fetched_is_a_bad_input_and_the_batch_goes_on(tm
     bad, article = list(read_articles([f"http://127.0.0.1:{port}/feed.xml", str(good)]))
     assert isinstance(bad, BadInput) and "feed cannot be fetched" in str(bad) and "\n" not in str(bad)
     assert isinstance(article, Article)
+
+
+def test_html_page_without_a_date_in_its_markup_is_dated_by_its_own_stamp_line(tmp_path: Path):
+    page = ("<html><head><title>Ferry service resumes</title></head><body><article>"
+            "<p>Published on: Saturday, March 12, 2022, 09:40 AM</p>"
+            "<p>The ferry between the two ports resumed on Saturday after a week of storms, the harbour office "
+            "said, adding that the first crossing carried forty lorries and several hundred passengers.</p>"
+            "<p>Officials expected traffic to return to normal by the middle of next week.</p>"
+            "</article></body></html>")
+    path = tmp_path / "ferry.html"
+    path.write_text(page, encoding="utf-8")
+    assert _only_article([str(path)]).published == "2022-03-12"
