@@ -6,7 +6,8 @@ confirm it than still confirm the standing holder; until then it, like a denial 
 fighting there, makes the standing change contested. So one party's claim never turns a place over on its
 own; and a claim long before any confirmation, denied, or made while the defenders still fight does not date
 the change ("since").
-An unconfirmed change that nobody repeats lapses after a month.
+An unconfirmed change that nobody repeats lapses after a month. A claim the other side denies, with nothing
+but claims for it, does not turn the place over: it stays with the side the claim would take it from, contested.
 A report without any date cannot open or date a change on its own, but it can corroborate one: where the
 dated reports show the place going to that holder in one episode only, the undated report counts as one more
 story for it; and the year of that episode is the year of the days it names without one (``_dating_undated``).
@@ -134,8 +135,20 @@ class Change:
         ids += [e.event_id for e in sorted(self.contrary, key=lambda e: (e.date, e.event_id))]
         return list(dict.fromkeys(ids))
 
+    @property
+    def disputed(self) -> bool:
+        """A party's claim that the other side denies, with nothing but the claimant's word for it."""
+        return self._confirmed is None and all(e.grade == CLAIM for e in self.support) \
+            and any(e.kind == "denial" for e in self.contrary)
+
+    @property
+    def shown_holder(self) -> str:
+        """Who holds the place as far as anyone but the claimant says: the side a disputed claim would take it
+        from (the claimant's own account of who held it), else the change's holder."""
+        return self.from_ if self.disputed and self.from_ else self.holder
+
     def record(self) -> ControlRecord:
-        return ControlRecord(place=self.place, holder=self.holder, since=self.since, status=self.status,
+        return ControlRecord(place=self.place, holder=self.shown_holder, since=self.since, status=self.status,
                              confidence=self.confidence, sources=self.sources, evidence=self.evidence)
 
 

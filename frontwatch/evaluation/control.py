@@ -103,7 +103,7 @@ def score(histories: Iterable[PlaceHistory], gold: list[GoldChange]) -> Scorecar
         mine = sorted(ours[town], key=lambda c: c.since)
         by_gold: dict[GoldChange, list[tuple[str, Change]]] = {g: [] for g in changes}
         for c in mine:
-            kind, target, why = _judge(c, changes)
+            kind, target, why = _judge(c, changes) if c.shown_holder == c.holder else ("late", None, "")
             if kind == "wrong":
                 wrong.append((town, c, why))
             elif target is not None:
@@ -197,7 +197,8 @@ def explain(card: Scorecard) -> list[str]:
         head = f"{v.outcome.upper():7} {g.town} -> {g.holder} on {g.date}"
         lines.append(head + (f" ({v.note})" if v.note else ""))
         for c in v.ours:
-            lines.append(f"        we said {c.holder} since {c.since}, {c.status}, {c.sources} independent "
+            said = c.holder if c.shown_holder == c.holder else f"{c.shown_holder} (a {c.holder} claim, denied)"
+            lines.append(f"        we said {said} since {c.since}, {c.status}, {c.sources} independent "
                          f"stories; first claim {c.first_claim or '-'}, confirmed {c.confirmed or '-'}")
             for e in sorted(c.support, key=lambda e: e.date)[:4]:
                 lines.append(f"          {e.date} {e.grade:12} {e.event_id}")

@@ -281,3 +281,23 @@ def test_a_day_without_a_year_inside_the_episode_dates_the_undated_report_to_tha
     [c] = _only(timeline(dated + [undated])).changes
     assert [e.date for e in c.support] == ["2022-11-11", "2022-11-12", "2022-11-13"]
     assert c.since == "2022-11-11"
+
+
+def test_a_claim_the_other_side_denies_leaves_the_place_with_that_side_contested():
+    events = [claim(SOLEDAR, "2023-01-11", "Russia", loser="Ukraine"),
+              change(SOLEDAR, "2023-01-12", "Russia", loser="Ukraine", by=[("Ukraine", "belligerent")],
+                     modality="denied")]
+    record = _only(timeline(events)).as_of("2023-01-13").record()
+    assert (record.holder, record.status) == ("Ukraine", "contested")
+    # before the denial the claim is shown as the claimant's, as a claim
+    early = _only(timeline(events[:1])).as_of("2023-01-11").record()
+    assert (early.holder, early.status) == ("Russia", "claimed")
+
+
+def test_a_denied_claim_that_an_outlet_also_reports_in_its_own_voice_stays_the_claimants_contested():
+    events = [claim(SOLEDAR, "2023-01-11", "Russia", loser="Ukraine"),
+              change(SOLEDAR, "2023-01-11", "Russia", loser="Ukraine", story="own-voice"),
+              change(SOLEDAR, "2023-01-12", "Russia", loser="Ukraine", by=[("Ukraine", "belligerent")],
+                     modality="denied")]
+    record = _only(timeline(events)).as_of("2023-01-13").record()
+    assert (record.holder, record.status) == ("Russia", "contested")

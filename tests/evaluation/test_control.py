@@ -60,3 +60,12 @@ def test_an_airport_in_the_town_is_scored_as_the_town():
     card = score([airport, village], [hostomel])
     assert [v.outcome for v in card.verdicts] == ["right"]
     assert [h.place.name for h in card.unscored] == ["Moshchun"]
+
+
+def test_a_claim_the_other_side_denied_is_not_scored_as_a_call():
+    history = _history("Izyum", 49.2070, 37.2768, ("Russia", "2022-03-24", CLAIM))
+    [change] = history.changes
+    change.contrary.append(Evidence("denial", "izyum", change.place, "2022-03-25", "ev-denial",
+                                    frozenset({"denial"}), "Russia"))
+    (verdict,) = score([history], [TOWN]).verdicts
+    assert verdict.outcome == "missed"
