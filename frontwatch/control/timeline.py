@@ -228,9 +228,10 @@ def _dating_undated(dated: dict[str, list[Evidence]], undated: list[Evidence]) -
 
 def _day_in(day_without_year: str | None, first: str, last: str) -> str | None:
     """The latest date with that month and day between ``first`` and ``last`` (ISO dates), if any."""
-    if not day_without_year:
+    try:
+        month, day = (int(x) for x in (day_without_year or "").split("-"))
+    except ValueError:  # none, or not "MM-DD"
         return None
-    month, day = (int(x) for x in day_without_year.split("-"))
     for year in range(int(last[:4]), int(first[:4]) - 1, -1):
         try:
             candidate = dt.date(year, month, day).isoformat()
