@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import replace
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
@@ -87,7 +86,7 @@ class _ArticleReader:
                                key=lambda t: t.start)
         # A town named in the title or a subheading ("Shoigu reports the capture of X") is what "the city" of
         # the paragraph under it means, though the heading itself is no body and gives no event.
-        headings = [replace(s, is_body=True) for s in article.segments
+        headings = [dataclasses.replace(s, is_body=True) for s in article.segments
                     if not s.is_body and s.reason in _HEADING_REASONS]
         self.heading_toponyms = [t for t in geoparse(article.text, segments=headings, ents=ents)
                                  if t.place is not None
