@@ -78,21 +78,21 @@ class _ArticleReader:
         # "the Donetsk People's Republic" names a party, not the city of Donetsk; and an armed group's own name
         # ("Wagner", "Azov") is the group, though some village bears it.
         credits = credit_spans(article)
-        self.toponyms = sorted((t for t in geoparse(article.text, segments=article.segments or body, ents=ents)
-                                if t.place is not None and not any(
-                                    s <= t.start and t.end <= e and (e - s > t.end - t.start or group)
-                                    for s, e, group in actor_spans)
-                                and not any(s <= t.start and t.end <= e for s, e in credits)),
-                               key=lambda t: t.start)
+
+        def places_in(segments: list[Segment]) -> list[Toponym]:
+            return sorted((t for t in geoparse(article.text, segments=segments, ents=ents)
+                           if t.place is not None and not any(
+                               s <= t.start and t.end <= e and (e - s > t.end - t.start or group)
+                               for s, e, group in actor_spans)
+                           and not any(s <= t.start and t.end <= e for s, e in credits)),
+                          key=lambda t: t.start)
+
+        self.toponyms = places_in(article.segments or body)
         # A town named in the title or a subheading ("Shoigu reports the capture of X") is what "the city" of
         # the paragraph under it means, though the heading itself is no body and gives no event.
         headings = [dataclasses.replace(s, is_body=True) for s in article.segments
                     if not s.is_body and s.reason in _HEADING_REASONS]
-        self.heading_toponyms = [t for t in geoparse(article.text, segments=headings, ents=ents)
-                                 if t.place is not None
-                                 and not any(s <= t.start and t.end <= e for s, e, _ in actor_spans)
-                                 and not any(s <= t.start and t.end <= e for s, e in credits)] \
-            if headings else []
+        self.heading_toponyms = places_in(headings) if headings else []
         # "KANDAHAR (Reuters) -": where the story was filed, which "the town" of its first sentence need not be.
         self.datelines = dateline_starts(article.text, self.toponyms, body)
         self.focus = country_focus(self.toponyms)
@@ -267,8 +267,7 @@ class _ArticleReader:
 
     def _day_without_year(self, sentence: Sentence, trigger: Trigger) -> str | None:
         """"On September 10" in a report that names no year and has no date of its own: "09-10"."""
-        tail = _LATER_CLAUSE.search(sentence.text, trigger.end)
-        text = sentence.text[: tail.start()] if tail else sentence.text
+        text = _event_clause(sentence.text, trigger)
         # Any leap year serves to read the day and month (29 February included); the year itself is discarded.
         resolved = date_of_sentence(text, None, trigger=trigger.span, year=2000)
         if resolved is None or resolved.precision != "day":
@@ -301,9 +300,7 @@ class _ArticleReader:
 
     def _date_of(self, sentence: Sentence, trigger: Trigger, past: bool) -> ResolvedDate | None:
         """The event's date: the sentence's own, else the running day of the paragraphs before, else the lead's."""
-        # A clause after the event's ("..., which began last week", "since May") dates something else.
-        tail = _LATER_CLAUSE.search(sentence.text, trigger.end)
-        text = sentence.text[: tail.start()] if tail else sentence.text
+        text = _event_clause(sentence.text, trigger)
         spans = [(s, e) for s, e in sentence.dates if e <= len(text)]
         resolved = date_of_sentence(text, self.published, date_spans=spans,
                                     previous=self.previous_date, trigger=trigger.span, past=past, year=self.year)
@@ -429,6 +426,13 @@ class _ArticleReader:
     def _event_id(self, sentence: Sentence, type_: str, mode: str | None, place: str | None) -> str:
         raw = "\x1f".join([self.key, str(sentence.start), sentence.text, type_, mode or "", place or ""])
         return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:20]
+
+
+def _event_clause(text: str, trigger: Trigger) -> str:
+    """The sentence up to the end of the event's clause: a clause after it ("..., which began last week",
+    "since May") dates something else."""
+    tail = _LATER_CLAUSE.search(text, trigger.end)
+    return text[: tail.start()] if tail else text
 
 
 def _without_echoes(events: list[tuple[Family, Event]]) -> list[Event]:
