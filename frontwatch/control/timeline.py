@@ -207,10 +207,14 @@ def _dating_undated(dated: dict[str, list[Evidence]], undated: list[Evidence]) -
     placed: list[Evidence] = []
     report_end: dict[str, str] = {}
     waiting: list[Evidence] = []
+    episodes: dict[tuple[str, str], list[str]] = {}  # (place, holder): the dates of its dated support
     for u in undated:
         if u.kind != "support":
             continue
-        dates = sorted(e.date for e in dated.get(u.key, []) if e.kind == "support" and e.side == u.side)
+        dates = episodes.get((u.key, u.side))
+        if dates is None:
+            dates = episodes[u.key, u.side] = sorted(e.date for e in dated.get(u.key, [])
+                                                     if e.kind == "support" and e.side == u.side)
         if not dates or _days(dates[0], dates[-1]) > LAPSE_DAYS:
             waiting.append(u)
             continue
