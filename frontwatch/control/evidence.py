@@ -37,6 +37,7 @@ class Evidence:
     precise: bool = True  # dated to the day (a "last week" report supports a change but does not date it)
     report: str | None = None  # the report it was read from (its URL), to date an undated report's events together
     day_without_year: str | None = None  # undated report: "09-10" for "On September 10", year unknown
+    told: str | None = None  # the day the report appeared, when known
 
 
 def read_evidence(stored: StoredEvent, side: SideOf, *, undated: bool = False) -> Evidence | None:
@@ -52,7 +53,7 @@ def read_evidence(stored: StoredEvent, side: SideOf, *, undated: bool = False) -
     stories = frozenset(stored.stories()) or frozenset({event.event_id})
     common = dict(key=key, place=event.place, date=event.date or "", event_id=event.event_id, stories=stories,
                   precise=event.date_precision in (None, "day"), report=event.article.get("url"),
-                  day_without_year=event.day_without_year)
+                  day_without_year=event.day_without_year, told=(event.article.get("published") or "")[:10] or None)
     if event.control is None:
         if event.type == "ASSAULT" and event.actor and event.modality != "denied":
             return Evidence(kind="fighting", side=_party(event.actor.name, side), **common)

@@ -5,7 +5,7 @@ another holder replaces the standing one only once it is confirmed, and only if 
 confirm it than still confirm the standing holder; until then it, like a denial or the losing side still
 fighting there, makes the standing change contested. So one party's claim never turns a place over on its
 own; and a claim long before any confirmation, denied, or made while the defenders still fight does not date
-the change ("since").
+the change ("since"), though a report written days later that names the day of the change does.
 An unconfirmed change that nobody repeats lapses after a month. A claim the other side denies, with nothing
 but claims for it, does not turn the place over: it stays with the side the claim would take it from, contested.
 A report without any date cannot open or date a change on its own, but it can corroborate one: where the
@@ -79,13 +79,14 @@ class Change:
         """The change's date: its earliest support not premature.
 
         A held change dates from its confirmation, or from a report at most CLAIM_LEAD_DAYS before it: a claim
-        weeks ahead of any confirmation was premature. A claim denied before any confirmation does not date
+        weeks ahead of any confirmation was premature. A report told in hindsight (days after the day it names,
+        not a party's claim) may date it earlier: it was written once the outcome was known. A claim denied before any confirmation does not date
         the change, nor one made while the losing side was still reported fighting there (that same day
         included); the next support does. Reports dated to the day date it when there are any.
         """
         confirmed = self.confirmed
         earliest = _shift(confirmed, -CLAIM_LEAD_DAYS) if confirmed else ""
-        timely = [e for e in self.support if e.date >= earliest]
+        timely = [e for e in self.support if e.date >= earliest or _in_hindsight(e)]
         dates = sorted(e.date for e in timely if e.precise) or sorted(e.date for e in timely)
         # (date, strict): a denial lets a support of the same day stand; fighting that day does not
         barriers = sorted((e.date, e.kind == "fighting") for e in self.contrary
@@ -221,12 +222,14 @@ def _dating_undated(dated: dict[str, list[Evidence]], undated: list[Evidence]) -
         if u.report:
             report_end[u.report] = max(report_end.get(u.report, ""), dates[-1])
         day = _day_in(u.day_without_year, _shift(dates[0], -LAPSE_DAYS), _shift(dates[-1], CLAIM_LEAD_DAYS))
-        placed.append(replace(u, date=day, precise=True) if day else replace(u, date=dates[-1], precise=False))
+        told = dates[-1]
+        placed.append(replace(u, date=day, precise=True, told=told) if day
+                      else replace(u, date=told, precise=False, told=told))
     for u in waiting:
         end = report_end.get(u.report or "")
         day = _day_in(u.day_without_year, _shift(end, -366), _shift(end, CLAIM_LEAD_DAYS)) if end else None
         if day:
-            placed.append(replace(u, date=day, precise=True))
+            placed.append(replace(u, date=day, precise=True, told=end))
     return placed
 
 
@@ -330,6 +333,13 @@ def _still_fighting(change: Change, e: Evidence) -> bool:
         return False
     confirmed = change.confirmed
     return confirmed is None or _days(confirmed, e.date) <= FIGHTING_WINDOW_DAYS
+
+
+def _in_hindsight(e: Evidence) -> bool:
+    """Whether ``e`` tells, in a report days later, of a change on a day it names ("On September 10, Russian
+    troops left ..."): by then the outcome was known, so it dates the change however late the confirmation.
+    A party's claim stays a claim however late it is retold."""
+    return e.grade != CLAIM and e.precise and bool(e.told) and _days(e.date, e.told) > CLAIM_LEAD_DAYS
 
 
 def _shift(date: str, days: int) -> str:

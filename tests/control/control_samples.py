@@ -19,20 +19,22 @@ _counter = itertools.count()
 
 def change(place: Place, date: str, holder: str | None, *, by: list[tuple[str, str]] = (),
            modality: str = "asserted", story: str | None = None, type: str = "ASSAULT", actor: str | None = None,
-           loser: str | None = None, sentence: str = "") -> StoredEvent:
-    """An event dated ``date`` at ``place`` giving it to ``holder`` (None: no control change), said ``by``."""
+           loser: str | None = None, sentence: str = "", published: str | None = None) -> StoredEvent:
+    """An event dated ``date`` at ``place`` giving it to ``holder`` (None: no control change), said ``by`` in a
+    report of ``published`` (by default the same day)."""
     n = next(_counter)
     story = story or f"story-{n}"
     event = Event(
         event_id=hashlib.sha1(f"{n}|{place.name}|{date}|{holder}".encode()).hexdigest()[:16],
-        article={"url": f"https://{story}.example/{n}", "published": date, "title": None, "outlet": None},
+        article={"url": f"https://{story}.example/{n}", "published": published or date, "title": None,
+                 "outlet": None},
         type=type, mode=None, acled=None,
         control=ControlChange(holder, loser) if holder else None,
         actor=Actor(actor or holder or "Russia", "state", None), target=None, place=place, date=date,
         date_precision="day", modality=modality, attribution=[Attribution(s, k) for s, k in by], quantities={},
         sentence=sentence or f"{holder} took {place.name}.", span=(0, 10))
-    source = {"url": event.article["url"], "outlet": None, "published": date, "title": None,
-              "ingested_at": f"{date}T12:00:00.000000Z", "story_id": story}
+    source = {"url": event.article["url"], "outlet": None, "published": published or date, "title": None,
+              "ingested_at": f"{published or date}T12:00:00.000000Z", "story_id": story}
     return StoredEvent(event, [source], source["ingested_at"])
 
 

@@ -41,6 +41,30 @@ def test_claim_made_long_before_the_confirmation_does_not_date_the_change():
     assert (c.since, c.first_claim, c.confirmed) == ("2022-04-01", "2022-03-24", "2022-04-01")
 
 
+def _kherson_retaken_told_on(published: str, **kw):
+    # a report of ``published`` telling that Russian troops left on 9 November; two wires say so on the 12th
+    # and 13th, and only then is the change confirmed
+    told = change(KHERSON, "2022-11-09", "Ukraine", loser="Russia", story="looking-back", published=published, **kw)
+    return [told] + [change(KHERSON, day, "Ukraine", loser="Russia", story=s)
+                     for day, s in (("2022-11-12", "wire"), ("2022-11-13", "paper"))]
+
+
+def test_a_report_days_later_naming_the_day_of_the_change_dates_it_however_late_the_confirmation():
+    [c] = _only(timeline(_kherson_retaken_told_on("2022-11-20"))).changes
+    assert (c.since, c.confirmed) == ("2022-11-09", "2022-11-12")
+
+
+def test_news_of_the_moment_days_before_the_confirmation_is_still_premature():
+    [c] = _only(timeline(_kherson_retaken_told_on("2022-11-10"))).changes
+    assert c.since == "2022-11-12"
+
+
+def test_a_partys_claim_retold_days_later_is_still_only_a_claim_and_does_not_date_the_change():
+    [c] = _only(timeline(_kherson_retaken_told_on("2022-11-20", by=[("Ukraine", "belligerent")],
+                                                  modality="claimed"))).changes
+    assert c.since == "2022-11-12"
+
+
 def test_claim_becomes_held_when_a_named_independent_source_confirms_it():
     events = [claim(KHERSON, "2022-11-11", "Ukraine", loser="Russia"),
               change(KHERSON, "2022-11-11", "Ukraine", loser="Russia", by=[("residents", "resident")])]
@@ -281,6 +305,17 @@ def test_a_day_without_a_year_inside_the_episode_dates_the_undated_report_to_tha
     [c] = _only(timeline(dated + [undated])).changes
     assert [e.date for e in c.support] == ["2022-11-11", "2022-11-12", "2022-11-13"]
     assert c.since == "2022-11-11"
+
+
+def test_an_undated_report_naming_a_day_before_the_confirmation_dates_the_change_as_told_in_hindsight():
+    # "On November 9 the last Russian units left the city", in a report with no date: it tells the episode
+    # the wires confirm on the 12th and 13th, so it was written once the outcome was known
+    dated = [change(KHERSON, "2022-11-12", "Ukraine", loser="Russia", story="wire"),
+             change(KHERSON, "2022-11-13", "Ukraine", loser="Russia", story="paper")]
+    undated = _in_report(change(KHERSON, None, "Ukraine", loser="Russia", story="undated"),
+                         "https://undated.example/k", "11-09")
+    [c] = _only(timeline(dated + [undated])).changes
+    assert (c.since, c.confirmed) == ("2022-11-09", "2022-11-12")
 
 
 def test_a_claim_the_other_side_denies_leaves_the_place_with_that_side_contested():
