@@ -89,7 +89,7 @@ class ActorRegistry:
         # "Kyiv said", "Washington and London announced", "Moscow on Friday denied", "Kyiv has warned".
         self._metonym_re = re.compile(
             rf"{_BEFORE}({metonyms})((?:(?:,| and) (?:{metonyms}))*)"
-            rf"(?:,? (?:on|late|early|earlier|later) \w+,?)?(?: (?:has|have|had|also|again|later|then|\w+ly))*"
+            rf"(?:,? (?:on|late|early|earlier|later) \w+,?)?(?: (?:has|have|had|also|again|already|earlier|now|later|then|\w+ly))*"
             rf" (?:{verbs}){_AFTER}"
         ) if metonyms and verbs else None
 

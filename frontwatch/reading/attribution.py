@@ -24,8 +24,13 @@ _QUOTES = "\"“”‘’'«»"
 _CLAUSE_END = re.compile(r"[;:—–]|,\s|\s--\s|[\"“”«»]|\b(?:after|as|when|while|but|because|before|although|"
                          r"though|who|which|where|whereas)\b", re.IGNORECASE)
 # "Igor Konashenkov, the ministry's spokesman, has claimed": only an auxiliary between the apposition and its verb.
-_AUXILIARIES = re.compile(r"\s*(?:(?:has|have|had|also|again|then|later|earlier|previously|however|now|already)\s+)+",
-                          re.IGNORECASE)
+# Words that open a clause set against the one before: its speaker speaks of something else.
+_CONTRAST_BEFORE = re.compile(r"\b(?:but|while|whereas|although|though|however|yet)[\s,]*$", re.IGNORECASE)
+_CONTRAST_AT = re.compile(r"[\s,]*(?:but|while|whereas|although|though|however|yet)\b", re.IGNORECASE)
+# Words between a speaker's apposition and the verb that name no one: "Yevgeny Prigozhin, on Saturday, claimed".
+_AUXILIARIES = re.compile(r"\s*(?:(?:has|have|had|also|again|then|later|earlier|previously|however|now|already)\s+"
+                          r"|(?:on|late|early|earlier|later|last|this)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
+                          r"morning|afternoon|evening|night|week|month)s?,?\s+)+", re.IGNORECASE)
 _INVERTING_VERBS = frozenset({"said", "says", "added", "adds", "wrote", "stated", "noted", "reported"})
 # A finite verb after "said" means a reported clause ("said the town had fallen"), not an inverted speaker.
 _FINITE = re.compile(r"\b(?:had|has|have|was|were|is|are|would|will|could|been|did|does)\b|n't", re.IGNORECASE)
@@ -160,18 +165,19 @@ def _speaker_regions(sentence: str) -> list[tuple[int, int, str, int]]:
     return regions
 
 
-def _governing_regions(regions: list[tuple[int, int, str, int]],
-                       trigger: tuple[int, int] | None) -> list[tuple[int, int, str, int]]:
+def _governing_regions(regions: list[tuple[int, int, str, int]], trigger: tuple[int, int] | None,
+                       sentence: str = "") -> list[tuple[int, int, str, int]]:
     """The speakers that report the event at ``trigger``: the nearest speech verb before it and the first after.
 
-    Others belong to other clauses ("..., officials said, a day after the Taliban warned ...").
+    Others belong to other clauses ("..., officials said, a day after the Taliban warned ..."), and so does a
+    speaker after a contrast ("the Taliban said they had taken X, but the army said fighting went on").
     """
     if trigger is None:
         return regions
     # The speaker's own act ("the Taliban rejected the offer") is the event, not its source.
     regions = [r for r in regions if not (r[0] <= trigger[0] < r[1] or r[3] == trigger[0])]
     before = [r for r in regions if r[3] < trigger[0]]
-    after = [r for r in regions if r[3] >= trigger[1]]
+    after = [r for r in regions if r[3] >= trigger[1] and not _contrasted(sentence, trigger[1], r[0])]
     chosen = []
     if before:
         last = max(r[3] for r in before)
@@ -180,6 +186,13 @@ def _governing_regions(regions: list[tuple[int, int, str, int]],
         first = min(r[3] for r in after)
         chosen += [r for r in after if r[3] == first]
     return chosen
+
+
+def _contrasted(sentence: str, trigger_end: int, region_start: int) -> bool:
+    """Whether the speaker's clause at ``region_start`` opens with a contrast to the clause of the event word
+    ("..., but a government spokesman said"); not a contrast further back ("..., while X withdrew, officials said")."""
+    return _CONTRAST_BEFORE.search(sentence, trigger_end, region_start) is not None \
+        or _CONTRAST_AT.match(sentence, region_start) is not None
 
 
 def _sources_in(region: str, verb: str, registry: ActorRegistry, focus_country: str | None,
@@ -363,7 +376,7 @@ def attribute(sentence: str, trigger: tuple[int, int] | None = None, *,
     claimed = independent = False
     inherited = False
     refuted = False
-    for start, end, verb, verb_start in _governing_regions(_speaker_regions(sentence), trigger):
+    for start, end, verb, verb_start in _governing_regions(_speaker_regions(sentence), trigger, sentence):
         if trigger is not None and verb_start >= trigger[1] and lex.denial.fullmatch(verb):
             # "..., Kyiv rejected the claim": a speaker who denies the event after it is no source for it.
             refuted = True

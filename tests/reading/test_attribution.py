@@ -355,3 +355,29 @@ def test_a_source_qualified_by_a_partys_demonym_is_that_party():
     assert ("Ukraine", "official") in sources(result)
     plain = read("A local official said troops had entered the town.", "entered")
     assert not {"Russia", "Ukraine"} & {source for source, _ in sources(plain)}
+
+
+def test_a_speaker_after_but_speaks_of_something_else_and_is_no_source_for_the_claim(registry):
+    s = "The Taliban said they had captured Sar-e Pul, but a government spokesman said fighting was continuing."
+    result = read(s, "captured", registry=registry)
+    assert result.modality == "claimed"
+    assert sources(result) == [("Taliban", "belligerent")]
+
+
+def test_a_contrast_further_back_does_not_cut_off_the_speaker_at_the_end(registry):
+    s = "Russian troops captured the town while Ukrainian units were pulling back, officials said."
+    assert sources(read(s, "captured", registry=registry)) == [("officials", "official")]
+
+
+def test_a_people_named_in_the_plural_or_a_capital_after_adverbs_speaks_for_its_state(registry):
+    s = "The Russians announced earlier today that they had taken control of the town."
+    assert read(s, "taken control", registry=registry).speaker.name == "Russia"
+    s = "Kyiv had already announced the recapture of the town."
+    assert read(s, "recapture", registry=registry).speaker.name == "Ukraine"
+
+
+def test_a_speaker_named_in_apposition_before_a_day_and_the_verb_is_the_source(registry):
+    s = "The head of the Wagner group, Yevgeny Prigozhin, on Saturday claimed full control of the town."
+    result = read(s, "control of", registry=registry)
+    assert result.modality == "claimed"
+    assert "Wagner Group" in [a.source for a in result.attribution]
