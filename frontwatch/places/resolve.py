@@ -11,8 +11,12 @@ from frontwatch.places.names import normalise
 from frontwatch.places.recognise import Mention
 
 # The word after a name that says it is the province, not its capital city ("Logar province").
-_ADMIN_WORD = re.compile(r"^[ -]?(?:province|provinces|oblast|region|state|governorate|district|county|parish)\b",
+_ADMIN_WORD = re.compile(r"^[ -]?(?:provinces?|oblasts?|regions?|state|governorates?|districts?|county|counties|parish)\b",
                          re.I)
+# The first names of a list that one plural unit word ends: "Luhansk and Donetsk regions", "Kunduz, Baghlan and
+# Takhar provinces".
+_LISTED_UNITS = re.compile(r"^(?:\s*,\s*[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*)?)*,?\s+(?:and|or)\s+[A-Z][\w'’-]*"
+                           r"(?:[ -][A-Z][\w'’-]*)?\s+(?:provinces|oblasts|regions|governorates|districts|counties)\b")
 # What lies between a place and the unit that contains it: "X, Y", "X in Y", "X, the capital of Y province".
 _CONTAINED_IN = re.compile(
     r"^(?:,\s*|\s+in\s+(?:the\s+)?|\s+of\s+|,\s*(?:the\s+)?(?:provincial\s+)?capital\s+of\s+(?:the\s+)?"
@@ -31,7 +35,7 @@ _PAIR_MAX_CANDIDATES = 60  # a name with more namesakes ("Washington") has one n
 def _candidates(text: str, m: Mention, gaz: Gazetteer) -> list[Entry]:
     """The places a mention may mean; a province only where the text says so or no city shares its name."""
     found = gaz.entries(m.key)
-    admin_word = bool(_ADMIN_WORD.match(text[m.end:m.end + 14]))
+    admin_word = bool(_ADMIN_WORD.match(text[m.end:m.end + 14]) or _LISTED_UNITS.match(text[m.end:m.end + 120]))
     if admin_word:
         admins = [e for e in found if e.place.feature in ("admin1", "admin2")]
         if admins:

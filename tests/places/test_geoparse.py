@@ -257,3 +257,12 @@ def test_company_names_and_contractions_are_no_places():
     got = places("A 2007 Toyota Corolla hit a Wal-Mart truck. \"Don't worry,\" a Honda dealer in Toyota said.")
     assert [t.text for t in geoparse("A 2007 Toyota Corolla hit a Wal-Mart truck.")] == []
     assert "Don" not in got and got["Toyota"].country == "JP"
+
+
+def test_names_listed_before_one_plural_unit_word_are_all_provinces_not_their_capitals():
+    text = ("The Taliban pressed attacks in Kunduz, Baghlan and Takhar provinces on Sunday, while the fighting "
+            "in the east went on across Luhansk and Donetsk regions. Kunduz city itself was quiet.")
+    found = [(t.text, t.place.feature) for t in geoparse(text) if t.place is not None]
+    assert found[:5] == [("Kunduz", "admin1"), ("Baghlan", "admin1"), ("Takhar", "admin1"),
+                         ("Luhansk", "admin1"), ("Donetsk", "admin1")]
+    assert ("Kunduz", "city") in found[5:]
