@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 
 from frontwatch.events import arguments as args
-from frontwatch.events.holding import Parties, acled_type, control_change
+from frontwatch.events.holding import GAINS, Parties, acled_type, control_change
 from frontwatch.events.credits import credit_spans, dateline_starts
 from frontwatch.events.lexicon import Family, Lexicon, Trigger, default_lexicon
 from frontwatch.events.sentences import Sentence, body_segments, read_sentences
@@ -35,6 +35,8 @@ _HEADING_REASONS = ("title", "headline")
 # A date named in an earlier paragraph dates the undated sentences after it only if it is this recent, in days
 # before the report's publication; older, it is background.
 BORROWED_DATE_MAX_DAYS = 30
+# Control kinds told of the side that was at a place, with no object: "withdrew", "surrendered to the Taliban".
+_LEFT_WHERE_THEY_WERE = ("abandoned", "received")
 # "freed from Russian troops", "fought against the Taliban": a side named after these words is the one losing.
 _LOSER_BEFORE = re.compile(r"\b(?:from|against|of)\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -211,12 +213,15 @@ class _ArticleReader:
                 and lex.has_trigger(text[trigger.end:top.start - sentence.start]):
             top = None  # the place belongs to the other event named in between
         if family.object == "territory":
-            if top is None and not args.has_object(text, trigger) and trigger.place_side != "none":
-                top = args.locative_place(text, toponyms) if family.control == "abandoned" else None
+            if top is None and trigger.place_side != "none" and family.control in _LEFT_WHERE_THEY_WERE \
+                    and (trigger.agent_side == "after" or not args.has_object(text, trigger)):
+                # "troops in Kunduz withdrew", "... surrendered to the Taliban" (the words after name who gets
+                # it): where they were is what changes hands
+                top = args.locative_place(text, toponyms)
             if top is None and args.names_person(text, trigger, sentence.persons, lex):
                 return [], None  # "captured the city's strongman": a person, left to the detention family
             if top is None and not args.names_territory(text, trigger, lex):
-                if not (family.control == "abandoned" and not args.has_object(text, trigger)):
+                if not (family.control in _LEFT_WHERE_THEY_WERE and not args.has_object(text, trigger)):
                     return [], None
         elif family.object == "person":
             if not args.names_person(text, trigger, sentence.persons, lex):
@@ -364,7 +369,7 @@ class _ArticleReader:
         side = self.parties.side(actor) if actor is not None and self.registry.is_party(actor) else None
         if side is None or control is None:
             return None
-        return side if control in ("taken", "retaken") else self.parties.opponent(side)
+        return side if control in GAINS else self.parties.opponent(side)
 
     def _voice_country(self) -> str | None:
         """Whose officials an unnamed "ministry" or "military" are: the fighting state that last spoke, else the

@@ -9,6 +9,9 @@ from frontwatch.events.lexicon import Family
 from frontwatch.records import Actor, ControlChange, Place
 from frontwatch.reading.actors import ActorRegistry
 
+# Control kinds whose agent gains the place ("received": "the town was handed over to X", "surrendered to X");
+# in the others the agent hands it over or leaves it.
+GAINS = ("taken", "retaken", "received")
 # Only these modalities say something about the ground; plans, forecasts and ifs change nobody's holding.
 _MODALITIES_WITH_CONTROL = ("asserted", "claimed", "denied")
 
@@ -55,7 +58,7 @@ def control_change(family: Family, actor: Actor | None, place: Place | None, mod
     side = parties.side(actor)
     if side is None:
         return None
-    if family.control in ("taken", "retaken"):
+    if family.control in GAINS:
         return ControlChange(side, parties.opponent(side))
     # A holder that hands over or leaves a place leaves it to the other side of the report.
     opponent = parties.opponent(side)

@@ -25,7 +25,7 @@ class Family:
     mode: str | None
     acled: str | None
     acled_by_kind: dict[str, str | None] | None
-    control: str | None  # taken | retaken | handed_over | abandoned
+    control: str | None  # taken | retaken | received (handed to the agent) | handed_over | abandoned
     object: str  # territory | person | any
     yields_to: tuple[str, ...] = ()  # more specific families that, in the same sentence, say it better
     not_after: re.Pattern[str] | None = None  # words just before a trigger that make it no new event of the family
@@ -78,9 +78,15 @@ class Lexicon:
         gap_words = "|".join(re.escape(w) for w in data.get("place_gap_words", []))
         # Besides the listed words: a possessive ("Ukraine's") and a demonym ("the eastern Ukrainian city of",
         # "the Russian-held town of").
-        self.place_gap = re.compile(r"^\s*(?:(?:" + gap_words + r"|[A-Z][\w-]*['’]s|(?-i:[A-Z][a-z]+(?:ian|ean|an|ese|ish|ic|i)"
+        installations = "|".join(re.escape(w).replace("'", "['’]")
+                                 for w in sorted(data.get("installation_words", []), key=len, reverse=True))
+        # ... and a building or post in the town ("the police headquarters in"), which makes the event partial.
+        installed = r"|(?:" + installations + r")\s+(?:in|of)" if installations else ""
+        self.place_gap = re.compile(r"^\s*(?:(?:" + gap_words + installed + r"|[A-Z][\w-]*['’]s|(?-i:[A-Z][a-z]+(?:ian|ean|an|ese|ish|ic|i)"
                                     r"(?:-[a-z]+)?))\s+){0,7}$", re.IGNORECASE) \
             if gap_words else re.compile(r"^\s*$")
+        self.installation = re.compile(_BEFORE + r"(?:" + installations + r")\s+(?:in|of)" + _AFTER, re.IGNORECASE) \
+            if installations else re.compile(r"(?!x)x")
         self.participle_cue = re.compile(r"(?:^|\W)(?:" + "|".join(re.escape(w) for w in data.get("participle_cues", []))
                                          + r")\s+$|\w-$", re.IGNORECASE)
         self.infinitive_cues = [(modality, re.compile(r"(?:^|\W)(?:" + "|".join(p if modality == "done" else re.escape(p)
@@ -131,8 +137,10 @@ class Lexicon:
         return None
 
     def is_partial(self, text: str, trigger: Trigger, place_start: int) -> bool:
-        """Whether the words between a trigger and its place take only part of it ("captured most of X")."""
-        return trigger.end <= place_start and self.partial.search(text, trigger.end, place_start) is not None
+        """Whether the words between a trigger and its place take only part of it ("captured most of X", "the
+        police headquarters in X")."""
+        return trigger.end <= place_start and (self.partial.search(text, trigger.end, place_start) is not None
+                                               or self.installation.search(text, trigger.end, place_start) is not None)
 
     def has_trigger(self, text: str) -> bool:
         """Whether text holds any trigger phrase at all."""

@@ -599,3 +599,61 @@ def test_a_day_named_without_a_year_in_an_undated_report_is_kept_for_control_to_
     [dated] = [e for e in extract_text(report, published="2022-06-30") if e.control and e.control.holder == "Russia"]
     assert dated.date == "2022-02-24" and dated.day_without_year is None
     assert "day_without_year" not in dated.to_dict()
+
+
+# Ways wires tell a handover or an expulsion (our own sentences, in the style of August 2021 copy).
+_HANDOVERS = """Taliban fighters pressed on towards the provincial capitals of the north on Sunday.
+Government troops in Aibak surrendered to the Taliban without a fight, according to local officials.
+Sharana was handed over to the Taliban by tribal elders on Sunday morning, a provincial official said.
+Elders handed Qalat over to the insurgents after a night of talks, a lawmaker said.
+Farah city is now in Taliban hands, a member of the provincial council said."""
+
+
+def _handover_events() -> list[Event]:
+    return extract_text(_HANDOVERS, published="2021-08-15", url="https://wire.example/handovers")
+
+
+def test_a_town_handed_or_surrendered_to_the_insurgents_passes_to_them_not_to_the_government():
+    controls = _controls(_handover_events())
+    for town in ("Aibak", "Sharana", "Qalat", "Farah"):
+        assert [e.control.holder for e in controls[town]] == ["Taliban"], town
+        assert controls[town][0].control.from_ == "Afghan government"
+    assert controls["Aibak"][0].acled == "Non-violent transfer of territory"
+    assert controls["Aibak"][0].type == "CONCEDE"
+
+
+_EXPULSIONS = """Fighting went on around the provincial capitals of the north on Tuesday.
+Afghan commandos drove the Taliban out of Kunduz after three days of street fighting, the defence ministry said.
+The insurgents were driven out of Pul-e-Khumri by government forces on Tuesday, a police spokesman said.
+The government has focused its efforts on pushing the Taliban out of Baghlan and Takhar provinces."""
+
+
+def test_driving_a_side_out_of_a_town_gives_it_to_the_other_side():
+    events = extract_text(_EXPULSIONS, published="2021-08-10", url="https://wire.example/expulsions")
+    controls = _controls(events)
+    assert [e.control.holder for e in controls["Kunduz"]] == ["Afghan government"]
+    assert controls["Kunduz"][0].acled == "Government regains territory"
+    [khumri] = controls["Pul-e Khumri"]
+    assert (khumri.control.holder, khumri.control.from_) == ("Afghan government", "Taliban")
+    # an aim ("focused on pushing ... out of") over two provinces moves no holder
+    assert not _with(events, "focused its efforts")
+
+
+def test_a_building_seized_in_a_town_is_fighting_for_the_town_not_its_fall():
+    text = ("Taliban fighters seized the police headquarters in Lashkar Gah on Tuesday, residents said. "
+            "Government forces still held the governor's compound.")
+    events = extract_text(text, published="2021-08-10", url="https://wire.example/lashkar-gah")
+    [seized] = _with(events, "police headquarters")
+    assert seized.place.name == "Lashkar Gah" and seized.actor.name == "Taliban"
+    assert seized.control is None
+
+
+def test_claimed_control_and_a_town_reported_to_have_fallen_are_read_with_their_voice():
+    text = ("The Taliban claimed control of Kunduz on Sunday after a week of fighting with government forces. "
+            "Taloqan was reported to have fallen to the insurgents the same day, a lawmaker said.")
+    controls = _controls(extract_text(text, published="2021-08-08", url="https://wire.example/claims"))
+    [kunduz] = controls["Kunduz"]
+    assert (kunduz.control.holder, kunduz.modality) == ("Taliban", "claimed")
+    assert [a.source for a in kunduz.attribution] == ["Taliban"]
+    [taloqan] = controls["Taloqan"]
+    assert (taloqan.control.holder, taloqan.modality) == ("Taliban", "asserted")

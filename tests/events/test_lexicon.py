@@ -23,7 +23,7 @@ def test_every_family_uses_plover_types_and_acled_sub_events():
         assert family.acled in ACLED_SUB_EVENTS
         for sub_event in (family.acled_by_kind or {}).values():
             assert sub_event in ACLED_SUB_EVENTS
-        assert family.control in (None, "taken", "retaken", "handed_over", "abandoned")
+        assert family.control in (None, "taken", "retaken", "received", "handed_over", "abandoned")
 
 
 def test_passive_and_nominal_forms_are_found_like_active_ones():
