@@ -68,7 +68,7 @@ class Scorecard:
         return sum(v.outcome == outcome for v in self.verdicts)
 
 
-def read_gold(path: Path) -> list[GoldChange]:
+def read_gold(path: Path, initial_holder: str = GOLD_INITIAL_HOLDER) -> list[GoldChange]:
     """The gold rows that change a town's holder (baseline and 'siege lifted' rows change nothing)."""
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
     rows.sort(key=lambda r: (r["town"], r["date"]))
@@ -76,15 +76,16 @@ def read_gold(path: Path) -> list[GoldChange]:
     holder: dict[str, str] = {}
     for r in rows:
         town = r["town"]
-        if r["holder_after"] == holder.get(town, GOLD_INITIAL_HOLDER):
+        if r["holder_after"] == holder.get(town, initial_holder):
             continue
         holder[town] = r["holder_after"]
         changes.append(GoldChange(town, float(r["lat"]), float(r["lon"]), r["date"][:10], r["holder_after"]))
     return changes
 
 
-def score(histories: Iterable[PlaceHistory], gold: list[GoldChange]) -> Scorecard:
-    """Compare our per-place changes with the gold changes."""
+def score(histories: Iterable[PlaceHistory], gold: list[GoldChange],
+          initial_holder: str = GOLD_INITIAL_HOLDER) -> Scorecard:
+    """Compare our per-place changes with the gold changes (every town held by ``initial_holder`` before them)."""
     towns: dict[str, list[GoldChange]] = {}
     for g in gold:
         towns.setdefault(g.town, []).append(g)
@@ -103,7 +104,8 @@ def score(histories: Iterable[PlaceHistory], gold: list[GoldChange]) -> Scorecar
         mine = sorted(ours[town], key=lambda c: c.since)
         by_gold: dict[GoldChange, list[tuple[str, Change]]] = {g: [] for g in changes}
         for c in mine:
-            kind, target, why = _judge(c, changes) if c.shown_holder == c.holder else ("late", None, "")
+            kind, target, why = _judge(c, changes, initial_holder) if c.shown_holder == c.holder \
+                else ("late", None, "")
             if kind == "wrong":
                 wrong.append((town, c, why))
             elif target is not None:
@@ -122,13 +124,14 @@ def score(histories: Iterable[PlaceHistory], gold: list[GoldChange]) -> Scorecar
     return Scorecard(verdicts, wrong, unscored)
 
 
-def _judge(c: Change, changes: list[GoldChange]) -> tuple[str, GoldChange | None, str]:
+def _judge(c: Change, changes: list[GoldChange],
+           initial_holder: str = GOLD_INITIAL_HOLDER) -> tuple[str, GoldChange | None, str]:
     """right/early/late against one gold change of the town, or wrong."""
     for g in changes:
         if g.holder == c.holder and abs(_days(g.date, c.since)) <= DAY_TOLERANCE:
             return "right", g, ""
     before = [g for g in changes if g.date <= c.since]
-    holder_then = before[-1].holder if before else GOLD_INITIAL_HOLDER
+    holder_then = before[-1].holder if before else initial_holder
     if holder_then == c.holder:
         return "late", before[-1] if before else None, ""
     later = [g for g in changes if g.date > c.since and g.holder == c.holder]
@@ -219,16 +222,22 @@ def run(shared: Path) -> list[Figure]:
     if not corpus.is_file() or not gold_path.is_file():
         return [Figure(name, "changes right within a day", "n/a", command=COMMAND,
                        note=f"{corpus} or {gold_path} absent")]
+    return run_corpus(corpus, gold_path, name=name)
+
+
+def run_corpus(corpus: Path, gold_path: Path, *, name: str, initial_holder: str = GOLD_INITIAL_HOLDER,
+               command: str = COMMAND) -> list[Figure]:
+    """Ingest ``corpus`` into a temporary store and score its control timeline against ``gold_path``."""
     from frontwatch.pipeline import ingest_sources
     from frontwatch.store import Store
 
-    gold = read_gold(gold_path)
+    gold = read_gold(gold_path, initial_holder)
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "control-eval.db"
         summary = ingest_sources([str(corpus)], db_path=db)
         with Store.open(db, readonly=True) as store:
             histories = timeline(store.control_evidence())
-    card = score(histories, gold)
+    card = score(histories, gold, initial_holder)
     for line in explain(card) + explain_claims(histories):
         print(line)
     n = len(gold)
@@ -239,15 +248,41 @@ def run(shared: Path) -> list[Figure]:
     ingest_note = f"{summary.reports} reports read, {summary.bad} skipped, {summary.events} events"
     return [
         Figure(name, "changes right within a day (of gold)", f"{right}/{n} ({100 * right / n:.0f}%)",
-               anchor="goal: >= 90%", command=COMMAND, note=ingest_note),
-        Figure(name, "changes called too early", str(early), anchor="goal: 0", command=COMMAND),
-        Figure(name, "changes given to a wrong side", str(len(card.wrong)), anchor="goal: 0", command=COMMAND),
-        Figure(name, "changes missed (incl. late)", str(missed), command=COMMAND),
-        Figure(name, "changes first seen as a party's claim", str(claims.first_seen_as_claim), command=COMMAND),
+               anchor="goal: >= 90%", command=command, note=ingest_note),
+        Figure(name, "changes called too early", str(early), anchor="goal: 0", command=command),
+        Figure(name, "changes given to a wrong side", str(len(card.wrong)), anchor="goal: 0", command=command),
+        Figure(name, "changes missed (incl. late)", str(missed), command=command),
+        Figure(name, "changes first seen as a party's claim", str(claims.first_seen_as_claim), command=command),
         Figure(name, "  of those later held", f"{claims.later_held}/{claims.first_seen_as_claim}"
-               + (f" ({100 * held_share:.0f}%)" if isinstance(held_share, float) else ""), command=COMMAND),
+               + (f" ({100 * held_share:.0f}%)" if isinstance(held_share, float) else ""), command=command),
         Figure(name, "  median days from claim to held", median if isinstance(median, str) else f"{median:g}",
-               command=COMMAND, note=f"each: {sorted(claims.days_to_held)}"),
+               command=command, note=f"each: {sorted(claims.days_to_held)}"),
         Figure(name, "never-confirmed changes shown held", str(claims.never_confirmed_but_held),
-               anchor="must be 0", command=COMMAND),
+               anchor="must be 0", command=command),
     ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Score any corpus with a gold table in the same columns: ``python -m frontwatch.evaluation.control
+    --corpus reports.jsonl --gold gold.csv --initial-holder "Afghan government"``."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m frontwatch.evaluation.control", description=main.__doc__)
+    parser.add_argument("--corpus", type=Path, required=True, help="reports (JSONL, HTML, text, ...)")
+    parser.add_argument("--gold", type=Path, required=True, help="gold table (columns of ua_control_gold.csv)")
+    parser.add_argument("--initial-holder", default=GOLD_INITIAL_HOLDER,
+                        help="who holds every town before its first gold row")
+    args = parser.parse_args(argv)
+    for path in (args.corpus, args.gold):
+        if not path.is_file():
+            parser.error(f"{path}: no such file")
+    for f in run_corpus(args.corpus, args.gold, name=f"control: {args.corpus.stem}",
+                        initial_holder=args.initial_holder):
+        print(f"{f.evaluation:38} {f.measure:44} {f.value!s:>10}   {f.anchor or ''}")
+    return 0
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.exit(main())

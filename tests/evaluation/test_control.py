@@ -69,3 +69,20 @@ def test_a_claim_the_other_side_denied_is_not_scored_as_a_call():
                                     frozenset({"denial"}), "Russia"))
     (verdict,) = score([history], [TOWN]).verdicts
     assert verdict.outcome == "missed"
+
+
+def test_another_war_scores_against_its_own_first_holder(tmp_path):
+    # a gold table of another war: every town is the government's before its first row
+    from frontwatch.evaluation.control import read_gold
+
+    gold = tmp_path / "gold.csv"
+    gold.write_text("town,oblast,lat,lon,date,holder_after\n"
+                    "Kunduz,Kunduz,36.728,68.868,2021-08-08,Taliban\n"
+                    "Kabul,Kabul,34.528,69.172,2021-08-15,Afghan government\n", encoding="utf-8")
+    changes = read_gold(gold, initial_holder="Afghan government")
+    assert [(g.town, g.holder) for g in changes] == [("Kunduz", "Taliban")]  # Kabul's row changes nothing
+    place = Place("Kunduz", None, 36.73, 68.86, "Kunduz", "AF")
+    early = Change(place, "Taliban", "Afghan government")
+    early.add(Evidence("support", "kunduz", place, "2021-08-01", "ev", frozenset({"s"}), "Taliban", grade=CLAIM))
+    card = score([PlaceHistory("kunduz", place, [early])], changes, initial_holder="Afghan government")
+    assert [v.outcome for v in card.verdicts] == ["early"]
