@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from frontwatch.events.lexicon import Lexicon, Trigger
@@ -35,6 +36,16 @@ _REFERENCE_POINT = re.compile(r"\b(?:for|towards?|near|outside|beyond|than|(?:no
                               r"\s+of|(?:km|kilometres|kilometers|miles)\s+(?:of|from))\s+(?:the\s+)?$", re.IGNORECASE)
 # "the Balkh provincial council", "the Luhansk region": the name stands for a region, not a town.
 _REGION_AFTER = re.compile(r"\s+(?:province|provincial|region|regional|oblast|district|governor)\b", re.IGNORECASE)
+_BY_AGENT = re.compile(r"^\s+by\s+(?:the\s+)?$")
+_CAUSE_BEFORE = re.compile(r"\s(?:in|during|after)\s+(?:an?\s+|the\s+)?$")
+_CAUSES = (r"(?:firing|fire|shooting|gunfire|shelling|strikes?|air\s?strikes?|drone\s+strikes?|raids?|crackdown|action|"
+           r"operations?|attacks?|bombing|bombardment|offensive)\b")
+_CAUSE_AFTER = re.compile(r"\s*(?:[\w-]+\s+)?" + _CAUSES, re.IGNORECASE)
+_DEMONYM_CAUSE = re.compile(r"\s+(?:in|during|after)\s+(?:an?\s+|the\s+)?([A-Z][a-z]+)\s+(?:[\w-]+\s+)?" + _CAUSES)
+_DEMONYM_JUST_BEFORE = re.compile(r"(?:^|\s)(?:an?\s+|the\s+)?([A-Z][a-z]+)\s+$")
+# "civilians were killed", "three men were detained": the name is the subject of the passive, whom it befell.
+_PASSIVE_SUBJECT = re.compile(r"\s+(?:was|were|have been|has been|had been|are|is)\s+(?:[a-z]+ly\s+|also\s+)?$",
+                              re.IGNORECASE)
 _DETERMINERS = re.compile(r"^\s*(?:the\s+|their\s+|its\s+)?$")
 _AGENT_LINK = re.compile(r"^\s*(?:to|by|into the hands of|in the hands of|under (?:the )?(?:full |complete |total )?"
                          r"control of)\s+(?:the\s+)?$")
@@ -137,13 +148,33 @@ def locative_place(sentence: str, toponyms: list[tuple[int, int, Toponym]]) -> T
     return None
 
 
-def agent_of(sentence: str, trigger: Trigger, mentions: list[Mention]) -> Mention | None:
-    """The party acting: the nearest mention before an active trigger, or after a passive one ("fell to X")."""
+def agent_of(sentence: str, trigger: Trigger, mentions: list[Mention],
+             demonym: Callable[[str], Actor | None] | None = None) -> Mention | None:
+    """The party acting: the nearest mention before an active trigger, or after a passive one ("fell to X").
+
+    ``demonym`` reads a people's adjective as its state ("in a Russian air strike": Russia)."""
     if trigger.agent_side == "before":
+        # "was detained by Russian soldiers", "were killed by the militants": a passive names its agent after "by";
+        # "died in police firing", "were killed in a Russian air strike" name it by the deed's cause
+        for m in mentions:
+            if trigger.end <= m.start <= trigger.end + 12 and _BY_AGENT.match(sentence[trigger.end:m.start]):
+                return m
+            if trigger.start < m.start <= trigger.end + 16 and _CAUSE_BEFORE.search(sentence, 0, m.start) \
+                    and _CAUSE_AFTER.match(sentence, m.end):
+                return m
+        if demonym is not None:
+            # "killed in a Russian air strike"; "a Russian air strike" (the adjective just before the deed)
+            for cause in (_DEMONYM_CAUSE.match(sentence, trigger.end), _DEMONYM_JUST_BEFORE.search(sentence, 0, trigger.start)):
+                actor = demonym(cause.group(1)) if cause else None
+                if actor is not None:
+                    return Mention(cause.start(1), cause.end(1), actor)
         # "As Russian forces advance in Ukraine, its military said it had captured ...": a name after a
         # preposition is where or against whom, not who acts.
         before = [m for m in mentions if m.end <= trigger.start and (not _PREPOSITION.search(sentence[:m.start])
                                                                       or _FORCES_OF.search(sentence[:m.start]))]
+        if before and trigger.family.control != "abandoned" \
+                and _PASSIVE_SUBJECT.match(sentence, before[-1].end, trigger.start):
+            return None  # "Five civilians were killed": whom the deed befell ("troops were withdrawn" did leave)
         return before[-1] if before else None
     if trigger.agent_side == "after":
         # Only a party the trigger hands the place to ("fell to X", "captured by X", "under X's control"):

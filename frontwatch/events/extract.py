@@ -237,7 +237,7 @@ class _ArticleReader:
         # Russia's ministry say "liberated" of towns they took); else the attacker takes and the state retakes.
         speaker = said.speaker if family.control == "retaken" and trigger.agent_side != "before" \
             and said.modality == "claimed" and said.speaker and self.registry.is_party(said.speaker) else None
-        agent = args.agent_of(text, trigger, mentions)
+        agent = args.agent_of(text, trigger, mentions, demonym=self._party_of_demonym)
         if agent is not None and said.speaker and self.registry.is_party(said.speaker) \
                 and lex.bare_forces.fullmatch(text[agent.start:agent.end]):
             # "A Russian official said troops took the city": bare "troops" are the speaker's own.
@@ -370,6 +370,11 @@ class _ArticleReader:
         if side is None or control is None:
             return None
         return side if control in GAINS else self.parties.opponent(side)
+
+    def _party_of_demonym(self, word: str) -> Actor | None:
+        """The fighting state a people's adjective names ("a Russian air strike"), if it is a party."""
+        actor = self.registry.of_demonym(word)
+        return actor if actor is not None and self.registry.is_party(actor) else None
 
     def _voice_country(self) -> str | None:
         """Whose officials an unnamed "ministry" or "military" are: the fighting state that last spoke, else the

@@ -72,6 +72,7 @@ def acled_type(family: Family, actor: Actor | None, place: Place | None, negotia
         return "Non-violent transfer of territory"
     kind = actor.kind if actor else None
     where = place.country if place is not None and place.country else focus
-    if kind == "state" and actor is not None and where and actor.country != where:
+    # (police of no named country, as an arrest implies them, are the local state's)
+    if kind == "state" and actor is not None and where and actor.country and actor.country != where:
         kind = "foreign state"
     return family.acled_for(kind)

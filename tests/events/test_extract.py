@@ -657,3 +657,20 @@ def test_claimed_control_and_a_town_reported_to_have_fallen_are_read_with_their_
     assert [a.source for a in kunduz.attribution] == ["Taliban"]
     [taloqan] = controls["Taloqan"]
     assert (taloqan.control.holder, taloqan.modality) == ("Taliban", "asserted")
+
+
+def test_who_did_a_deed_told_in_the_passive_or_by_its_cause():
+    text = ("Three men were arrested in Kandahar on Tuesday over the killing of a reporter, officials said.\n"
+            "The mayor was detained by Russian soldiers at his office on Friday, Ukrainian officials said.\n"
+            "Five civilians were killed in a Russian air strike on the village overnight, the governor said.\n"
+            "Two protesters died in police firing in the old city, witnesses said.\n")
+    events = extract_text(text, published="2022-03-12", url="https://wire.example/agents")
+    [arrest] = _with(events, "Three men", "COERCE")
+    assert arrest.actor is not None and ActorRegistry.default().is_police(arrest.actor)
+    assert arrest.acled == "Arrests"  # by the authorities, not an abduction
+    [detained] = _with(events, "The mayor", "COERCE")
+    assert detained.actor.name == "Russia"
+    struck = _with(events, "Five civilians")
+    assert struck and all(e.actor is not None and e.actor.name == "Russia" for e in struck)
+    shot = _with(events, "police firing")
+    assert any(e.mode == "kill" and ActorRegistry.default().is_police(e.actor) for e in shot)
