@@ -4,8 +4,9 @@ Each labelled sentence is read as a body of its own. A sentence is predicted KIL
 killing (the killing family, mode "kill", or any assault with a count of dead; an attack that kills no one named,
 ACLED "Attack" as "attacked the station" is, is force but no killing), ARREST when one is a detention (COERCE arrest), FORCE when one is
 physical force (any ASSAULT), each only when reported as done (asserted or claimed; not planned, hypothetical,
-forecast or denied). The gold labels are about the police's actions: the figures are given for events
-by anyone, for events in sentences that name the police, and for events whose actor is read as the police.
+forecast or denied). The gold labels are the police's actions, so the headline figures count events whose
+actor is read as the police ("were arrested" implies them; "died in police firing" names them); the same
+figures for events by anyone, and for events in sentences that name the police, follow.
 """
 
 from __future__ import annotations
@@ -75,8 +76,8 @@ def run(shared: Path) -> list[Figure]:
     elapsed = time.perf_counter() - started
     police = predict(rows, police_only=True)
     by_police = predict(rows, police_only=False, police_actor=True)
-    figures = _scores(rows, any_actor, "") + _scores(rows, police, ", sentences naming the police") \
-        + _scores(rows, by_police, ", events by the police")
+    figures = _scores(rows, by_police, "") + _scores(rows, any_actor, ", events by anyone") \
+        + _scores(rows, police, ", sentences naming the police")
     figures.append(Figure(EVALUATION, "sentences read per second", len(rows) / elapsed if elapsed else 0.0,
                           command=COMMAND))
     return figures
