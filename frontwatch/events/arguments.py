@@ -49,6 +49,13 @@ _PASSIVE_SUBJECT = re.compile(r"\s+(?:was|were|have been|has been|had been|are|i
 _DETERMINERS = re.compile(r"^\s*(?:the\s+|their\s+|its\s+)?$")
 _AGENT_LINK = re.compile(r"^\s*(?:to|by|into the hands of|in the hands of|under (?:the )?(?:full |complete |total )?"
                          r"control of)\s+(?:the\s+)?$")
+_PLURAL_OBJECT = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:provincial capitals|capitals|cities|towns|villages|settlements|"
+                            r"district centres|district centers|districts)\b[^.;:]{0,40}?(?:,|:|\s—|\s–|\s-)\s+")
+_LIST_GAP = re.compile(r"(?:\s+in the (?:far )?(?:north|south|east|west|north-?east|north-?west|south-?east|"
+                       r"south-?west|centre|center)(?:ern)?)?\s*(?:,|and|, and)\s+$")
+_LAST_JOINED = re.compile(r"\s*,?\s+and\s+$")
+_LISTED = re.compile(r"\s*,\s+$")
+_WORD = re.compile(r"[\w'’-]+")
 _COORDINATED = re.compile(r"^(?:\s*,[^,;.]{0,60},)?\s*(?:,|and|, and|as well as)\s+(?:the (?:city|town|village) of\s+)?$")
 _LOCATIVE = re.compile(r"(?:^|\W)(?:in|In|at|At|on|On|near|Near|around|Around)\s+(?:the (?:city|town|village) of\s+)?$")
 
@@ -102,6 +109,9 @@ def place_of(sentence: str, trigger: Trigger, toponyms: list[tuple[int, int, Top
                     return top
     elif trigger.place_side == "before":
         before = [(s, e, t) for s, e, t in toponyms if e <= trigger.start]
+        head = _apposition_head(sentence, before, trigger.start)
+        if head is not None:
+            return head  # "Pul-e-Khumri, the capital on the highway linking Kabul to the north, had fallen"
         if before:
             start, end, top = before[-1]
             # "pictures said to be taken in Soledar had been taken elsewhere": a place after a preposition is
@@ -113,6 +123,60 @@ def place_of(sentence: str, trigger: Trigger, toponyms: list[tuple[int, int, Top
         if _ANAPHOR_BEFORE.search(sentence[: trigger.start]):
             return antecedent
     return None
+
+
+def _apposition_head(sentence: str, before: list[tuple[int, int, Toponym]], trigger_start: int) -> Toponym | None:
+    """The place an apposition closed just before the trigger describes: the passive's subject, not the places
+    named inside the apposition."""
+    closing = sentence[:trigger_start].rstrip()
+    if not closing.endswith(",") or not before:
+        return None
+    inner_start = before[-1][0]
+    opening = sentence.rfind(",", 0, inner_start)
+    inside = sentence[opening + 1:len(closing) - 1]
+    if opening < 0 or "," in inside or len(_WORD.findall(inside)) > 16:
+        return None
+    heads = [(s, e, t) for s, e, t in before if e <= opening and not sentence[e:opening].strip()]
+    if not heads or _WHERE_BEFORE.search(sentence[:heads[-1][0]]):
+        return None
+    return heads[-1][2]
+
+
+def coordinated_places_before(sentence: str, first: Toponym, toponyms: list[tuple[int, int, Toponym]],
+                              offset: int) -> list[Toponym]:
+    """Places listed before the first with it as the subject ("Farah and Pul-e-Khumri were taken", "Kunduz,
+    Sar-e Pul and Taloqan fell"): the last joined by "and", any before it by commas."""
+    found: list[Toponym] = []
+    start = first.start - offset
+    joiner = _LAST_JOINED
+    for s, e, top in reversed([t for t in toponyms if t[1] <= start]):
+        if not joiner.match(sentence, e, start) or not top.place or top.place.feature not in LOCAL_FEATURES:
+            break
+        found.append(top)
+        start, joiner = s, _LISTED
+    if found and _WHERE_BEFORE.search(sentence[:start]):
+        return []  # "fighting in Herat and Kandahar": where, not what
+    return list(reversed(found))
+
+
+def listed_places(sentence: str, trigger: Trigger, toponyms: list[tuple[int, int, Toponym]]) -> list[Toponym]:
+    """The towns listed after a counted plural object ("took two more provincial capitals on Tuesday, Farah in
+    the west and Pul-e-Khumri in the north"), in order; none when no list follows."""
+    m = _PLURAL_OBJECT.match(sentence, trigger.end)
+    if not m:
+        return []
+    found: list[Toponym] = []
+    end = m.end()
+    for s, e, top in toponyms:
+        if s < m.end():
+            continue
+        if (s != end) if not found else not _LIST_GAP.match(sentence, end, s):
+            break
+        if top.place is None or top.place.feature not in LOCAL_FEATURES:
+            break
+        found.append(top)
+        end = e
+    return found
 
 
 def may_be_referred_back(text: str, top: Toponym) -> bool:

@@ -212,6 +212,10 @@ class _ArticleReader:
         if top is not None and top.start - sentence.start > trigger.end \
                 and lex.has_trigger(text[trigger.end:top.start - sentence.start]):
             top = None  # the place belongs to the other event named in between
+        # "captured two more provincial capitals on Tuesday, Farah in the west and Pul-e-Khumri in the north"
+        listed = args.listed_places(text, trigger, toponyms) \
+            if top is None and family.object == "territory" and trigger.place_side == "after" else []
+        top = listed[0] if listed else top
         if family.object == "territory":
             if top is None and trigger.place_side != "none" and family.control in _LEFT_WHERE_THEY_WERE \
                     and (trigger.agent_side == "after" or not args.has_object(text, trigger)):
@@ -229,8 +233,12 @@ class _ArticleReader:
         if top is None and family.object != "territory":
             top = args.locative_place(text, toponyms)
         places: list[Toponym | None] = [top] if top else [None]
-        if top is not None and trigger.place_side == "after":
+        if listed:
+            places = list(listed)
+        elif top is not None and trigger.place_side == "after":
             places += args.coordinated_places(text, top, toponyms, sentence.start)
+        elif top is not None and trigger.place_side == "before":
+            places = args.coordinated_places_before(text, top, toponyms, sentence.start) + places
         said = attribute(text, trigger.span, previous=self.previous_said, registry=self.registry,
                          focus_country=self._voice_country())
         # With no agent in the clause, a party that claims a liberation claims its own gain (the Taliban and

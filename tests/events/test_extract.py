@@ -674,3 +674,15 @@ def test_who_did_a_deed_told_in_the_passive_or_by_its_cause():
     assert struck and all(e.actor is not None and e.actor.name == "Russia" for e in struck)
     shot = _with(events, "police firing")
     assert any(e.mode == "kill" and ActorRegistry.default().is_police(e.actor) for e in shot)
+
+
+def test_towns_listed_with_the_change_each_change_hands_and_a_town_inside_an_apposition_does_not():
+    text = ("The Taliban captured two more provincial capitals on Tuesday, Farah in the west and Pul-e-Khumri "
+            "in the north, officials said.\n"
+            "On Wednesday Faizabad and Taloqan were taken by the insurgents, a lawmaker said.\n"
+            "A council member said that Aibak, the capital on the main road linking Kabul to the north, had "
+            "fallen.\n")
+    controls = _controls(extract_text(text, published="2021-08-12", url="https://wire.example/lists"))
+    for town in ("Farah", "Pul-e Khumri", "Fayzabad", "Taloqan", "Aibak"):
+        assert [e.control.holder for e in controls.get(town, [])] == ["Taliban"], town
+    assert "Kabul" not in controls
