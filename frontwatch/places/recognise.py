@@ -137,6 +137,10 @@ _DISEASE = re.compile(r" (?:virus|fever|disease|ebolavirus)\b", re.I)
 _DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
                          "central", "northeast", "northwest", "southeast", "southwest", "greater", "downtown",
                          "upper", "lower", "new", "old", "metropolitan", "historic", "suburban", "rural"})
+# Days and months: "On Tuesday Farah and ... were taken" names no person "Tuesday Farah".
+_TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                         "february", "march", "april", "june", "july", "august", "september", "october",
+                         "november", "december", "today", "yesterday", "tonight"})
 # Connector words that may end a name ("Kabul airport", "Snake Island").
 _SITE_WORDS = frozenset({"airport", "airbase", "island", "islands", "valley", "river", "lake", "mountains",
                          "strait", "gulf", "sea", "bay", "plant", "steelworks"})
@@ -154,6 +158,7 @@ def _inside_longer_name(text: str, start: int, words: list[tuple[int, int]], i: 
         prev = text[ps:pe]
         if text[pe:start] == " " and prev[:1].isupper() and not prev.isupper() \
                 and prev.lower() not in STOP_WORDS and prev.lower() not in _DIRECTIONS \
+                and prev.lower() not in _TIME_WORDS \
                 and prev.lower() not in lower_words \
                 and not _SENTENCE_END.search(text[max(0, ps - 3):ps]) and ps != 0 \
                 and not index.has_key(normalise(prev)):

@@ -266,3 +266,9 @@ def test_names_listed_before_one_plural_unit_word_are_all_provinces_not_their_ca
     assert found[:5] == [("Kunduz", "admin1"), ("Baghlan", "admin1"), ("Takhar", "admin1"),
                          ("Luhansk", "admin1"), ("Donetsk", "admin1")]
     assert ("Kunduz", "city") in found[5:]
+
+
+def test_a_weekday_before_a_town_is_not_part_of_a_persons_name():
+    found = places("On Tuesday Farah and Maidan Shar were taken, and Mihtarlam fell a day later.")
+    assert {name: p.admin1 for name, p in found.items() if p} == {"Farah": "Farah", "Maidan Shar": "Wardak",
+                                                                  "Mihtarlam": "Laghman"}
