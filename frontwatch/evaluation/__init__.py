@@ -23,4 +23,4 @@ class Figure:
 
 
 # Module names under frontwatch.evaluation, run in this order.
-EVALUATIONS = ("control", "geo", "acled", "plover", "indiapolice")
+EVALUATIONS = ("control", "geo", "acled", "plover", "indiapolice", "blind")
