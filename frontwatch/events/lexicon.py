@@ -14,6 +14,7 @@ TRIGGERS_FILE = DATA_DIR / "triggers.json"
 
 _BEFORE = r"(?<![\w-])"
 _AFTER = r"(?![\w-])"
+_PART = re.compile(r"\{([a-z_]+)\}")  # a named phrase part; regex counts ("{0,3}") are not names
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +60,7 @@ class Lexicon:
     def __init__(self, data: dict) -> None:
         self.families: list[Family] = []
         self._patterns: list[tuple[re.Pattern[str], Family, str, str, str | None]] = []
+        parts = {name: "(?:" + "|".join(alts) + ")" for name, alts in data.get("phrase_parts", {}).items()}
         for fam in data["families"]:
             not_after = re.compile(r"(?:^|[^\w'’-])(?:" + "|".join(fam["not_after"]) + r")\s+$", re.IGNORECASE) \
                 if fam.get("not_after") else None
@@ -66,10 +68,11 @@ class Lexicon:
                             fam.get("control"), fam.get("object", "any"), tuple(fam.get("yields_to", ())), not_after)
             self.families.append(family)
             for pat in fam["patterns"]:
-                rx = re.compile(_BEFORE + "(?:" + "|".join(pat["phrases"]) + ")" + _AFTER, re.IGNORECASE)
+                rx = re.compile(_BEFORE + "(?:" + "|".join(_expanded(p, parts) for p in pat["phrases"]) + ")" + _AFTER,
+                                re.IGNORECASE)
                 self._patterns.append((rx, family, pat.get("place", "none"), pat.get("agent", "before"),
                                        pat.get("implied_agent")))
-        every = [p for fam in data["families"] for pat in fam["patterns"] for p in pat["phrases"]]
+        every = [_expanded(p, parts) for fam in data["families"] for pat in fam["patterns"] for p in pat["phrases"]]
         # One alternation over every phrase: the cheap test that lets a paragraph skip the NLP entirely.
         self.prefilter = re.compile(_BEFORE + "(?:" + "|".join(every) + ")" + _AFTER, re.IGNORECASE)
         self.territory_nouns = _words(data.get("territory_nouns", []))
@@ -162,6 +165,11 @@ class Lexicon:
                 continue
             kept.append(t)
         return kept
+
+
+def _expanded(phrase: str, parts: dict[str, str]) -> str:
+    """The phrase with each {name} replaced by its phrase part (the verb lists several phrases share)."""
+    return _PART.sub(lambda m: parts[m.group(1)], phrase)
 
 
 def _words(phrases: list[str]) -> re.Pattern[str]:
