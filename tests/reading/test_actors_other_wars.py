@@ -1,0 +1,167 @@
+"""The parties of wars beyond Afghanistan and Ukraine: named, given their side, and holding what they take."""
+
+import json
+
+import pytest
+
+from frontwatch.events import extract_text
+from frontwatch.places import gazetteer
+from frontwatch.reading.actors import ACTORS_FILE, ActorRegistry, protagonist
+
+# The countries whose wars the registry covers beyond Afghanistan and Ukraine.
+OTHER_WARS = ("SY", "IQ", "YE", "LY", "SD", "SS", "ET", "SO", "CD", "ML", "BF", "NE", "NG", "MZ", "MM", "IL", "PS",
+              "LB", "AM", "AZ", "CO", "HT", "PK", "TR", "ER")
+
+
+@pytest.fixture(scope="module")
+def registry() -> ActorRegistry:
+    return ActorRegistry.default()
+
+
+def named(registry: ActorRegistry, text: str) -> list[tuple[str, str]]:
+    return [(text[s:e], a.name) for s, e, a in registry.find(text)]
+
+
+def control_of(text: str, published: str) -> dict[str, tuple[str, str | None]]:
+    """Place -> (new holder, former holder) for each change of control the report states."""
+    return {e.place.name: (e.control.holder, e.control.from_)
+            for e in extract_text(text, published=published) if e.control and e.place}
+
+
+@pytest.mark.parametrize("text, group, side", [
+    ("Fighters of the paramilitary Rapid Support Forces shelled a market in El Fasher, medics said.",
+     "Rapid Support Forces", "Rapid Support Forces"),
+    ("Hayat Tahrir al-Sham said its units had entered the outskirts of Hama overnight.",
+     "Hayat Tahrir al-Sham", "Hayat Tahrir al-Sham"),
+    ("Wazalendo militiamen fought alongside the army north of Goma on Sunday.", "Wazalendo", "Congolese government"),
+    ("The Popular Mobilisation Forces moved reinforcements towards Tal Afar.", "Popular Mobilisation Forces",
+     "Iraqi government"),
+    ("Warplanes of the Saudi-led coalition struck a Houthi camp near Saada.", "Saudi-led coalition",
+     "Yemeni government"),
+    ("VDP auxiliaries guarded the road into Djibo, a local official said.",
+     "Volunteers for the Defence of the Homeland", "Burkinabe government"),
+    ("The Myanmar National Democratic Alliance Army said it was pressing on towards Lashio.",
+     "Myanmar National Democratic Alliance Army", "Myanmar National Democratic Alliance Army"),
+    ("Tehreek-e-Taliban Pakistan claimed the ambush on a convoy in North Waziristan.", "Tehrik-i-Taliban Pakistan",
+     "Tehrik-i-Taliban Pakistan"),
+    ("Gunmen of the Viv Ansanm coalition set fire to a police station in Mirebalais.", "Viv Ansanm", "Viv Ansanm"),
+])
+def test_armed_groups_are_named_parties_on_their_own_or_their_patrons_side(registry, text, group, side):
+    [actor] = [a for _, a in named(registry, text) if a == group]
+    assert registry.is_party(actor)
+    assert registry.side(actor) == side
+
+
+@pytest.mark.parametrize("country, state", [
+    ("SD", "Sudanese Armed Forces"), ("SY", "Syrian government"), ("SO", "Somali government"),
+    ("MM", "Myanmar military"), ("CD", "Congolese government"), ("NG", "Nigerian government"),
+    ("ML", "Malian government"), ("YE", "Yemeni government"), ("PK", "Pakistan"), ("IL", "Israel"),
+])
+def test_government_forces_in_a_report_on_a_country_are_its_state(registry, country, state):
+    actor = registry.resolve_generic("government forces", focus_country=country, protagonist=None)
+    assert actor is not None and actor.name == state and actor.kind == "state"
+
+
+def test_the_junta_and_regime_forces_are_the_state_of_the_report_country(registry):
+    assert registry.resolve_generic("the junta", focus_country="ML", protagonist=None).name == "Malian government"
+    assert registry.resolve_generic("The junta", focus_country="MM", protagonist=None).name == "Myanmar military"
+    assert registry.resolve_generic("regime forces", focus_country="SY", protagonist=None).name == "Syrian government"
+
+
+def test_the_paramilitaries_and_the_jihadists_are_the_report_protagonist(registry):
+    text = ("RSF fighters stormed the town at dawn. The paramilitaries later posted videos from the market, "
+            "and the RSF said it controlled every road out.")
+    lead = protagonist(registry, text, "SD")
+    assert lead.name == "Rapid Support Forces"
+    assert registry.resolve_generic("the paramilitaries", focus_country="SD", protagonist=lead) == lead
+    lead = protagonist(registry, "JNIM militants attacked the camp; JNIM later claimed the raid.", "ML")
+    assert registry.resolve_generic("the jihadists", focus_country="ML", protagonist=lead).name == "JNIM"
+
+
+def test_the_army_of_one_country_and_its_spokesman_are_named_in_their_own_words(registry):
+    text = ("Sudan's army and the Sudanese Armed Forces' spokesman said troops had crossed the bridge, while "
+            "Ethiopian federal forces and the Tatmadaw were not involved.")
+    assert [name for _, name in named(registry, text)] == [
+        "Sudanese Armed Forces", "Sudanese Armed Forces", "Ethiopian government", "Myanmar military"]
+
+
+def test_the_capital_speaks_for_its_government_only_as_the_subject_of_a_statement(registry):
+    assert [a for _, a in named(registry, "Khartoum said the offensive would go on.")] == ["Sudanese Armed Forces"]
+    assert [a for _, a in named(registry, "Naypyitaw rejected the report.")] == ["Myanmar military"]
+    assert named(registry, "Shells fell on Khartoum and Damascus overnight.") == []
+
+
+def test_al_shabaab_is_the_somali_group_and_cabo_delgado_insurgents_go_by_their_islamic_state_name(registry):
+    shabaab = registry.resolve("al-Shabaab")
+    assert (shabaab.name, shabaab.country) == ("al-Shabaab", "SO")
+    assert registry.resolve("Al-Shabab").name == "al-Shabaab"
+    mozambique = registry.resolve("Islamic State Mozambique Province")
+    assert (mozambique.country, registry.resolve("Ansar al-Sunna")) == ("MZ", mozambique)
+
+
+def test_islamic_state_is_the_core_group_and_its_provinces_keep_their_own_names(registry):
+    assert registry.resolve("Islamic State").name == "Islamic State"
+    assert registry.resolve("Daesh").name == "Islamic State"
+    assert registry.resolve("ISKP").name == "Islamic State Khorasan"
+    assert registry.resolve("ISWAP").name == "Islamic State West Africa Province"
+    assert registry.resolve("Islamic State Sahel Province").name == "Islamic State Sahel"
+    text = "Islamic State fighters and ISWAP militants were both named in the statement."
+    assert [a for _, a in named(registry, text)] == ["Islamic State", "Islamic State West Africa Province"]
+
+
+def test_pakistani_taliban_are_not_the_afghan_taliban(registry):
+    assert [a for _, a in named(registry, "The Pakistani Taliban and the Taliban in Kabul traded accusations.")] == [
+        "Tehrik-i-Taliban Pakistan", "Taliban"]
+
+
+@pytest.mark.parametrize("text", [
+    "Sweden has offered JAS 39 Gripen fighters to several air forces.",
+    "A CMA CGM container ship changed course away from the strait.",
+    "The ministry published a pdf of the decree and a PDF copy of the annex.",
+    "Mayor Sarah Burhan opened the new school in the district.",
+    "The carmaker Kia reopened its plant after the strike, the company said.",
+])
+def test_acronyms_and_names_with_other_meanings_are_not_taken_for_armed_groups(registry, text):
+    assert not any(registry.is_party(a) for _, _, a in registry.find(text))
+
+
+def test_no_alias_of_the_other_wars_parties_is_a_place_of_their_own_country():
+    data = json.loads(ACTORS_FILE.read_text(encoding="utf-8"))
+    gaz = gazetteer()
+    clashes = []
+    for item in data["actors"]:
+        country = item.get("country")
+        if country not in OTHER_WARS:
+            continue
+        for alias in [item["name"], *item.get("aliases", [])]:
+            places = [p for p in gaz.candidates(alias) if p.country == country and p.feature != "country"]
+            if places:
+                clashes.append((item["name"], alias, places[0].name))
+    assert clashes == []
+
+
+@pytest.mark.parametrize("text, published, place, holder, former", [
+    ("GOMA, Congo (Wire) - M23 rebels captured the eastern Congolese city of Goma on Monday after days of "
+     "fighting with the Congolese army, residents and a rebel spokesman said.",
+     "2025-01-27", "Goma", "M23", "Congolese government"),
+    ("Sudan's army said on Saturday it had recaptured the city of Wad Madani from the Rapid Support Forces, its "
+     "biggest gain in months of war with the paramilitaries.",
+     "2025-01-11", "Wad Medani", "Sudanese Armed Forces", "Rapid Support Forces"),
+    ("Houthi fighters seized the district centre of Harib in Yemen's Marib province on Sunday, forcing "
+     "government troops to fall back, local officials said.",
+     "2021-09-26", "Harib", "Houthis", "Yemeni government"),
+    ("Forces loyal to the Tripoli government recaptured the town of Gharyan from the Libyan National Army of "
+     "Khalifa Haftar on Wednesday, a spokesman said.",
+     "2019-06-26", "Gharyan", "Libyan government", "Libyan National Army"),
+    ("Rebels of the Myanmar National Democratic Alliance Army captured the city of Lashio in Shan state on "
+     "Saturday, the group said, after the military pulled out.",
+     "2024-08-03", "Lashio", "Myanmar National Democratic Alliance Army", "Myanmar military"),
+    ("Viv Ansanm gangs took control of the town of Mirebalais on Monday after police withdrew, residents said.",
+     "2025-03-31", "Mirebalais", "Viv Ansanm", "Haitian government"),
+    ("JNIM fighters captured the town of Djibo in northern Burkina Faso on Sunday after the army withdrew.",
+     "2025-05-11", "Djibo", "JNIM", "Burkinabe government"),
+    ("Iraqi forces retook the city of Ramadi from Islamic State militants on Monday, the Iraqi military said.",
+     "2015-12-28", "Ramadi", "Iraqi government", "Islamic State"),
+], ids=["DR Congo", "Sudan", "Yemen", "Libya", "Myanmar", "Haiti", "Burkina Faso", "Iraq"])
+def test_a_town_taken_in_another_war_passes_to_the_side_that_took_it(text, published, place, holder, former):
+    assert control_of(text, published)[place] == (holder, former)
