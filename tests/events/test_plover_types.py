@@ -50,7 +50,7 @@ def test_a_demand_or_a_plea_is_request(sentence):
 
 @pytest.mark.parametrize("sentence", [
     "The rebel movement declared a unilateral ceasefire on Wednesday after three weeks of fighting.",
-    "The army lifted a week-old blockade of the port on Friday, officials said.",
+    "The army lifted on Friday a week-old blockade of the port, officials said.",
     "More than 200 fighters laid down their arms at a ceremony in the provincial capital.",
     "The government announced the withdrawal of 3,000 troops from the disputed border region.",
 ])
@@ -120,6 +120,17 @@ def test_fighting_between_two_sides_is_assault():
         == "ASSAULT"
 
 
+def test_a_broken_or_recalled_ceasefire_is_no_new_agreement():
+    assert "AGREE" not in _types("Monitors said both armies were guilty of violating the ceasefire along the river.")
+    assert "AGREE" not in _types("The ceasefire monitors reported 40 explosions near the front line overnight.")
+    assert _types("The two armies agreed a ceasefire on Monday after talks in Doha.")[0] == "AGREE"
+
+
+def test_a_government_letting_its_opponents_rally_concedes():
+    assert _types("The interior minister allowed the opposition leader to stage a rally in the capital on Friday.")[0] \
+        == "CONCEDE"
+
+
 def test_an_intention_does_not_hide_the_withdrawal_it_announces():
     events = extract_text("Report\nRussia said on Wednesday it would withdraw its troops from Kherson.\n",
                           published="2022-11-09")
@@ -135,7 +146,8 @@ def test_an_intention_does_not_hide_the_withdrawal_it_announces():
     "The capture of the town would allow the army to advance towards the coast, an analyst said.",
     "\"Our soldiers will return to the city,\" the commander said on Sunday.",
     "The defence minister ordered his troops to hold their positions near the river.",
+    "The rebels drew up a plan to attack the airport, according to documents seen by reporters.",
 ])
 def test_words_that_only_look_like_those_events_give_none(sentence):
     types = _types(sentence)
-    assert not {"PROTEST", "REQUEST", "AGREE"} & set(types), types
+    assert not {"PROTEST", "REQUEST", "AGREE", "THREATEN"} & set(types), types
