@@ -78,7 +78,7 @@ def test_the_paramilitaries_and_the_jihadists_are_the_report_protagonist(registr
     assert registry.resolve_generic("the jihadists", focus_country="ML", protagonist=lead).name == "JNIM"
 
 
-def test_the_army_of_one_country_and_its_spokesman_are_named_in_their_own_words(registry):
+def test_each_countrys_army_is_found_by_the_words_news_uses_for_it(registry):
     text = ("Sudan's army and the Sudanese Armed Forces' spokesman said troops had crossed the bridge, while "
             "Ethiopian federal forces and the Tatmadaw were not involved.")
     assert [name for _, name in named(registry, text)] == [
