@@ -147,6 +147,9 @@ def test_an_intention_does_not_hide_the_withdrawal_it_announces():
     "\"Our soldiers will return to the city,\" the commander said on Sunday.",
     "The defence minister ordered his troops to hold their positions near the river.",
     "The rebels drew up a plan to attack the airport, according to documents seen by reporters.",
+    "Thirty days after the riots, traders in the old city said they had not reopened their shops.",
+    "The minister came calling on the families of the victims at the relief camp on Sunday.",
+    "The new software will help monitor e-mails, an official said.",
 ])
 def test_words_that_only_look_like_those_events_give_none(sentence):
     types = _types(sentence)
