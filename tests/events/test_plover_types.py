@@ -48,6 +48,13 @@ def test_a_demand_or_a_plea_is_request(sentence):
     assert _types(sentence)[0] == "REQUEST"
 
 
+def test_the_party_that_demands_is_the_actor_not_the_one_that_must_act():
+    events = extract_text("Report\nRussia said on Tuesday that Sudan must return the helicopter within a week.\n",
+                          published="2023-03-14")
+    [demand] = [e for e in events if e.type == "REQUEST"]
+    assert demand.actor is not None and demand.actor.name == "Russia"
+
+
 @pytest.mark.parametrize("sentence", [
     "The rebel movement declared a unilateral ceasefire on Wednesday after three weeks of fighting.",
     "The army lifted on Friday a week-old blockade of the port, officials said.",
