@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from frontwatch.events import extract_text
+from frontwatch.events.lexicon import Lexicon
 
 
 def _types(sentence: str) -> list[str]:
@@ -161,3 +162,11 @@ def test_an_intention_does_not_hide_the_withdrawal_it_announces():
 def test_words_that_only_look_like_those_events_give_none(sentence):
     types = _types(sentence)
     assert not {"PROTEST", "REQUEST", "AGREE", "THREATEN"} & set(types), types
+
+
+def test_phrase_parts_fill_their_named_slots_and_leave_regex_counts_alone():
+    lexicon = Lexicon({"phrase_parts": {"intent": ["will", "pledged to"]},
+                       "families": [{"name": "promise", "type": "AGREE",
+                                     "patterns": [{"phrases": ["{intent}(?= (?:\\w+ ){0,2}aid)"]}]}]})
+    text = "Japan pledged to send more aid, but Korea will not send any more aid this year."
+    assert [text[t.start:t.end] for t in lexicon.triggers(text)] == ["pledged to"]
