@@ -24,7 +24,8 @@ ACTORS_FILE = DATA_DIR / "actors.json"
 # A hyphen before a name makes it a modifier ("pro-Taliban accounts", "anti-Taliban bastion"), not a mention.
 _BEFORE = r"(?<![\w-])"
 _AFTER = r"(?![\w-])"
-_FOLD = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+# Folded for matching: case, and the typographic apostrophe ("Sudan’s army" is "Sudan's army").
+_FOLD = str.maketrans(string.ascii_uppercase + "\u2019", string.ascii_lowercase + "'")
 
 
 @dataclass(frozen=True)
@@ -42,12 +43,32 @@ def _variants(phrase: str) -> list[str]:
     return forms
 
 
+def _trie(forms: set[str]) -> str:
+    """One regex for many phrases, their common prefixes shared: a flat alternation tries every phrase at
+    every position, which grows with the registry."""
+    root: dict = {}
+    for form in forms:
+        node = root
+        for ch in form:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = "(?:" + "|".join(branches) + ")"
+        # Greedy: the longest phrase first, a shorter one only when the longer fails (as the flat list did).
+        return body + "?" if "" in node else body
+
+    return emit(root)
+
+
 def _alternation(phrases: list[str], flags: int = 0) -> re.Pattern[str] | None:
-    forms = sorted({f for p in phrases for f in _variants(p)}, key=len, reverse=True)
+    forms = {f for p in phrases for f in _variants(p)}
     if not forms:
         return None
-    # Longest first: at one start position the regex engine takes the first alternative that matches.
-    return re.compile(_BEFORE + "(?:" + "|".join(re.escape(f) for f in forms) + ")" + _AFTER, flags)
+    return re.compile(_BEFORE + _trie(forms) + _AFTER, flags)
 
 
 class ActorRegistry:

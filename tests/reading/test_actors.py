@@ -152,3 +152,11 @@ def test_the_police_are_the_police_of_the_reports_country_else_police_of_no_name
     unnamed = registry.resolve_generic("policemen", focus_country="BR", protagonist=None)
     assert unnamed is not None and unnamed.country is None and registry.is_police(unnamed)
     assert not registry.is_police(registry.state_of("AF"))
+
+
+def test_a_ministry_of_defence_unnamed_is_no_particular_country_and_curly_apostrophes_match():
+    registry = ActorRegistry.default()
+    assert not [a for _, _, a in registry.find("The ministry of defence said commandos retook the town.")
+                if a.name == "United Kingdom"]
+    assert [a.name for _, _, a in registry.find("Britain's Ministry of Defence said so.")] == ["United Kingdom"]
+    assert registry.find("Sudan’s army said it retook the town.") == registry.find("Sudan's army said it retook the town.")
