@@ -139,6 +139,11 @@ def test_a_government_letting_its_opponents_rally_concedes():
         == "CONCEDE"
 
 
+def test_ethnic_cleansing_carried_out_is_assault_but_a_word_for_past_violence_is_not():
+    assert _types("Militias were carrying out ethnic cleansing in three villages, the UN envoy said.")[0] == "ASSAULT"
+    assert "ASSAULT" not in _types("She said what the region had seen was akin to ethnic cleansing.")
+
+
 def test_an_intention_does_not_hide_the_withdrawal_it_announces():
     events = extract_text("Report\nRussia said on Wednesday it would withdraw its troops from Kherson.\n",
                           published="2022-11-09")
