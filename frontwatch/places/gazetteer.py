@@ -248,10 +248,26 @@ CAPITAL_BONUS = 3.0
 
 
 def cities_before_their_units(found: list[Entry]) -> list[Entry]:
-    """Drop a province or district whose own city bears its name: "Kandahar" alone is the city."""
-    cities = {(e.place.country, e.place.admin1, e.key) for e in found if e.place.feature == "city"}
+    """Drop a province or district whose own city bears its name: "Kandahar" alone is the city, and so is
+    "Hama", whose city GeoNames spells "Hamah"."""
+    cities: dict[tuple[str | None, str | None], list[str]] = {}
+    for e in found:
+        if e.place.feature == "city":
+            cities.setdefault((e.place.country, e.place.admin1), []).append(e.key)
     return [e for e in found if not (e.place.feature in ("admin1", "admin2")
-                                     and (e.place.country, e.place.admin1, e.key) in cities)] or found
+                                     and any(key == e.key or (e.place.feature == "admin1" and _namesakes(e.key, key))
+                                             for key in cities.get((e.place.country, e.place.admin1), [])))] or found
+
+
+def _namesakes(a: str, b: str) -> bool:
+    """One name in two spellings ("hama", "hamah"; "daraa", "dar'a")."""
+    from rapidfuzz import fuzz
+
+    # a letter or two apart, not a longer name ("New York City" is not the state)
+    return abs(len(a) - len(b)) <= 2 and fuzz.ratio(a, b) >= NAMESAKE_SIMILARITY
+
+
+NAMESAKE_SIMILARITY = 80  # "hamah" for "hama" (89), "dara" for "daraa" (89); "taloqan" for "takhar" is 46
 
 
 def importance(e: Entry, capital: bool = True) -> float:

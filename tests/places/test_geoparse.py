@@ -272,3 +272,10 @@ def test_a_weekday_before_a_town_is_not_part_of_a_persons_name():
     found = places("On Tuesday Farah and Maidan Shar were taken, and Mihtarlam fell a day later.")
     assert {name: p.admin1 for name, p in found.items() if p} == {"Farah": "Farah", "Maidan Shar": "Wardak",
                                                                   "Mihtarlam": "Laghman"}
+
+
+def test_a_province_named_after_its_city_is_the_city_when_gazetteer_spells_the_city_otherwise():
+    # GeoNames writes Hama's city "Hamah"; "Hama" alone in a report is the city, "Hama province" the province
+    assert places("Rebels captured the city of Hama on Thursday.")["Hama"].feature == "city"
+    assert places("Fighting spread across Hama province.")["Hama"].feature == "admin1"
+    assert places("Fighting raged in Takhar on Sunday.")["Takhar"].feature == "admin1"  # its seat is Taloqan
