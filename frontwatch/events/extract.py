@@ -418,7 +418,7 @@ class _ArticleReader:
         """Whose "liberation" it is when no agent is given: the one fighting side the sentence names, if only
         one is named and no other change of holder is told ("Putin congratulated the army and Wagner on the
         liberation of the city" is Russia's; "Kyiv hailed the liberation of Kherson" Ukraine's)."""
-        if any(t.start != trigger.start for t in self.lexicon.triggers(text)):
+        if any(t.start != trigger.start and t.family.control for t in self.lexicon.triggers(text)):
             return None  # "Russian troops fled before the liberation of X": the named side lost it
         # Only a side named before the word: "the liberation of Bucha from Russian troops" names the loser.
         parties = [m.actor for m in mentions if m.end <= trigger.start and self.registry.is_party(m.actor)

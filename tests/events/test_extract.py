@@ -686,3 +686,10 @@ def test_towns_listed_with_the_change_each_change_hands_and_a_town_inside_an_app
     for town in ("Farah", "Pul-e Khumri", "Fayzabad", "Taloqan", "Aibak"):
         assert [e.control.holder for e in controls.get(town, [])] == ["Taliban"], town
     assert "Kabul" not in controls
+
+
+def test_a_liberation_hailed_by_one_side_is_its_gain_though_hailing_is_an_event_too():
+    events = extract_text("Kyiv hailed the liberation of Kherson on Friday.", published="2022-11-11",
+                          url="https://wire.example/hailed")
+    [freed] = [e for e in events if e.control]
+    assert (freed.place.name, freed.control.holder) == ("Kherson", "Ukraine")
