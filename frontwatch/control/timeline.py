@@ -80,9 +80,10 @@ class Change:
 
         A held change dates from its confirmation, or from a report at most CLAIM_LEAD_DAYS before it: a claim
         weeks ahead of any confirmation was premature. A report told in hindsight (days after the day it names,
-        not a party's claim) may date it earlier: it was written once the outcome was known. A claim denied before any confirmation does not date
-        the change, nor one made while the losing side was still reported fighting there (that same day
-        included); the next support does. Reports dated to the day date it when there are any.
+        not a party's claim) may date it earlier: it was written once the outcome was known. A claim denied
+        before any confirmation does not date the change, nor one made while the losing side was still reported
+        fighting there (that same day included); the next support does. Reports dated to the day date it when
+        there are any.
         """
         confirmed = self.confirmed
         earliest = _shift(confirmed, -CLAIM_LEAD_DAYS) if confirmed else ""

@@ -228,7 +228,8 @@ def agent_of(sentence: str, trigger: Trigger, mentions: list[Mention],
                 return m
         if demonym is not None:
             # "killed in a Russian air strike"; "a Russian air strike" (the adjective just before the deed)
-            for cause in (_DEMONYM_CAUSE.match(sentence, trigger.end), _DEMONYM_JUST_BEFORE.search(sentence, 0, trigger.start)):
+            for cause in (_DEMONYM_CAUSE.match(sentence, trigger.end),
+                          _DEMONYM_JUST_BEFORE.search(sentence, 0, trigger.start)):
                 actor = demonym(cause.group(1)) if cause else None
                 if actor is not None:
                     return Mention(cause.start(1), cause.end(1), actor)
