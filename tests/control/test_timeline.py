@@ -297,12 +297,18 @@ def test_an_undated_report_takes_the_year_of_the_episode_it_tells_for_the_days_i
     assert [c.holder for c in alone.changes] == ["Ukraine"]
 
 
-def test_a_day_without_a_year_inside_the_episode_dates_the_undated_report_to_that_day():
+def _retaken_by_wires_and_an_undated_report_naming(day: str):
+    """Kherson retaken as two wires tell it on the 12th and 13th, and an undated report naming ``day``."""
     dated = [change(KHERSON, "2022-11-12", "Ukraine", loser="Russia", story="wire"),
              change(KHERSON, "2022-11-13", "Ukraine", loser="Russia", story="paper")]
     undated = _in_report(change(KHERSON, None, "Ukraine", loser="Russia", story="undated"),
-                         "https://undated.example/k", "11-11")
+                         "https://undated.example/k", day)
     [c] = _only(timeline(dated + [undated])).changes
+    return c
+
+
+def test_a_day_without_a_year_inside_the_episode_dates_the_undated_report_to_that_day():
+    c = _retaken_by_wires_and_an_undated_report_naming("11-11")
     assert [e.date for e in c.support] == ["2022-11-11", "2022-11-12", "2022-11-13"]
     assert c.since == "2022-11-11"
 
@@ -310,11 +316,7 @@ def test_a_day_without_a_year_inside_the_episode_dates_the_undated_report_to_tha
 def test_an_undated_report_naming_a_day_before_the_confirmation_dates_the_change_as_told_in_hindsight():
     # "On November 9 the last Russian units left the city", in a report with no date: it tells the episode
     # the wires confirm on the 12th and 13th, so it was written once the outcome was known
-    dated = [change(KHERSON, "2022-11-12", "Ukraine", loser="Russia", story="wire"),
-             change(KHERSON, "2022-11-13", "Ukraine", loser="Russia", story="paper")]
-    undated = _in_report(change(KHERSON, None, "Ukraine", loser="Russia", story="undated"),
-                         "https://undated.example/k", "11-09")
-    [c] = _only(timeline(dated + [undated])).changes
+    c = _retaken_by_wires_and_an_undated_report_naming("11-09")
     assert (c.since, c.confirmed) == ("2022-11-09", "2022-11-12")
 
 
