@@ -7,6 +7,7 @@ import math
 import re
 import threading
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from frontwatch.places.names import normalise
@@ -261,10 +262,8 @@ def cities_before_their_units(found: list[Entry]) -> list[Entry]:
 
 def _namesakes(a: str, b: str) -> bool:
     """One name in two spellings ("hama", "hamah"; "daraa", "dar'a")."""
-    from rapidfuzz import fuzz
-
     # a letter or two apart, not a longer name ("New York City" is not the state)
-    return abs(len(a) - len(b)) <= 2 and fuzz.ratio(a, b) >= NAMESAKE_SIMILARITY
+    return abs(len(a) - len(b)) <= 2 and 100 * SequenceMatcher(None, a, b).ratio() >= NAMESAKE_SIMILARITY
 
 
 NAMESAKE_SIMILARITY = 80  # "hamah" for "hama" (89), "dara" for "daraa" (89); "taloqan" for "takhar" is 46
