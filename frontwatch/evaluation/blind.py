@@ -6,8 +6,9 @@ with or without ``../shared``:
 - ``af2021.jsonl`` + ``af2021_gold.csv``: 84 Afghanistan reports of July-September 2021 in many outlets' styles,
   with the control timeline they support (34 changes at 32 towns), scored like the Ukraine set;
 - ``acled_news.jsonl``: 400 news snippets from 67 countries labelled with ACLED sub-event types (or null):
-  the classifier on news text, not on ACLED's own notes. The classifier was trained before the set existed and
-  was not changed after its errors were read (a rule tried on half of it gained within noise and was dropped).
+  the classifier on news text, not on ACLED's own notes. The round-4 classifier was trained before the set
+  existed; round 5 added news without events to its training after its errors here were read (one look: see
+  ``classify/model/README.md``).
 
 See ``blind/README.md`` for how they were written and the traps they hold.
 """

@@ -52,3 +52,12 @@ def test_validation_split_never_touches_the_country_splits_test_part(corpus: lis
     assert not (set(fit_idx) | set(val_idx)) & set(test) and not set(fit_idx) & set(val_idx)
     assert {corpus[i].country for i in val_idx if corpus[i].label != NO_EVENT} == {"Somalia", "Burkina Faso"}
     assert {corpus[i].country for i in fit_idx if corpus[i].label != NO_EVENT} == {"Kenya", "Sri Lanka", "Bangladesh"}
+
+
+def test_news_without_events_from_the_benchmarks_name_no_violence(corpus: list[training.Example]) -> None:
+    news = [e for e in corpus if e.origin == "geoparsing benchmarks news"]
+    assert len(news) == training.NEWS_NON_EVENTS
+    assert all(e.label == NO_EVENT for e in news)
+    matcher = CueMatcher(load_cue_groups())
+    events = {i for i, n in enumerate(matcher.names) if n not in training._NON_EVENT_SAFE_GROUPS}
+    assert not any(events.intersection(matcher.hits(e.text)) or training._VIOLENCE.search(e.text) for e in news)
