@@ -11,6 +11,7 @@ import hashlib
 import random
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,10 +97,20 @@ def _fix_mojibake(text: str) -> str:
         return text
 
 
-def load_non_events(events_dir: Path, limit: int = 8000) -> list[Example]:
-    """No-event sentences: IndiaPoliceEvents sentences without police action or event cues, and our own."""
+def reports_no_event() -> Callable[[str], bool]:
+    """A test for no-event examples: a whole sentence (40-400 characters, 7 words or more) hitting no event cue."""
     matcher = CueMatcher(load_cue_groups())
     event_groups = {i for i, n in enumerate(matcher.names) if n not in _NON_EVENT_SAFE_GROUPS}
+
+    def quiet(text: str) -> bool:
+        return 40 <= len(text) <= 400 and len(text.split()) >= 7 and not event_groups.intersection(matcher.hits(text))
+
+    return quiet
+
+
+def load_non_events(events_dir: Path, limit: int = 8000) -> list[Example]:
+    """No-event sentences: IndiaPoliceEvents sentences without police action or event cues, and our own."""
+    quiet = reports_no_event()
     out: list[Example] = []
     path = events_dir / IPE_SENTENCES
     if path.exists():
@@ -107,11 +118,8 @@ def load_non_events(events_dir: Path, limit: int = 8000) -> list[Example]:
             if row.get("ANY_ACTION") != "0":
                 continue
             text = re.sub(r"\s+", " ", _fix_mojibake(row.get("sent_text", ""))).strip()
-            if not (40 <= len(text) <= 400) or len(text.split()) < 7:
-                continue
-            if event_groups.intersection(matcher.hits(text)):
-                continue
-            out.append(Example(text[:1].upper() + text[1:], NO_EVENT, "India", "indiapoliceevents"))
+            if quiet(text):
+                out.append(Example(text[:1].upper() + text[1:], NO_EVENT, "India", "indiapoliceevents"))
     rng = random.Random(SEED)
     rng.shuffle(out)
     out = out[:limit]
@@ -127,8 +135,7 @@ def load_news_non_events(geo_dir: Path, limit: int = NEWS_NON_EVENTS) -> list[Ex
     does not show the model."""
     import xml.etree.ElementTree as ET
 
-    matcher = CueMatcher(load_cue_groups())
-    event_groups = {i for i, n in enumerate(matcher.names) if n not in _NON_EVENT_SAFE_GROUPS}
+    quiet = reports_no_event()
     seen: set[str] = set()
     out: list[Example] = []
     for name in NEWS_FILES:
@@ -137,10 +144,10 @@ def load_news_non_events(geo_dir: Path, limit: int = NEWS_NON_EVENTS) -> list[Ex
             continue
         for node in ET.parse(path).getroot().iter("text"):
             for sentence in _SENTENCE_BREAK.split(re.sub(r"\s+", " ", node.text or "").strip()):
-                if not (40 <= len(sentence) <= 400) or len(sentence.split()) < 7 or sentence in seen:
+                if sentence in seen:
                     continue
                 seen.add(sentence)
-                if not event_groups.intersection(matcher.hits(sentence)) and not _VIOLENCE.search(sentence):
+                if quiet(sentence) and not _VIOLENCE.search(sentence):
                     out.append(Example(sentence, NO_EVENT, None, "geoparsing benchmarks news"))
     random.Random(SEED).shuffle(out)
     return out[:limit]
