@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from frontwatch.control import PlaceHistory, timeline
+from frontwatch.control.sides import side_of
 from frontwatch.control.timeline import Change
 from frontwatch.evaluation import Figure
 from frontwatch.places.distance import great_circle_km
@@ -46,6 +47,7 @@ class GoldChange:
     lon: float
     date: str
     holder: str
+    previous: str = GOLD_INITIAL_HOLDER  # who held the town before this change
 
 
 @dataclass
@@ -69,23 +71,37 @@ class Scorecard:
 
 
 def read_gold(path: Path, initial_holder: str = GOLD_INITIAL_HOLDER) -> list[GoldChange]:
-    """The gold rows that change a town's holder (baseline and 'siege lifted' rows change nothing)."""
+    """The gold rows that change a town's holder (baseline and 'siege lifted' rows change nothing).
+
+    Every town is ``initial_holder``'s before its first row, unless that row names another in an optional
+    ``holder_before`` column (a town one armed group held before the period, taken by another)."""
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
     rows.sort(key=lambda r: (r["town"], r["date"]))
     changes: list[GoldChange] = []
     holder: dict[str, str] = {}
     for r in rows:
         town = r["town"]
-        if r["holder_after"] == holder.get(town, initial_holder):
+        if town not in holder:
+            holder[town] = (r.get("holder_before") or "").strip() or initial_holder
+        if same_side(r["holder_after"], holder[town]):
             continue
+        changes.append(GoldChange(town, float(r["lat"]), float(r["lon"]), r["date"][:10], r["holder_after"],
+                                  previous=holder[town]))
         holder[town] = r["holder_after"]
-        changes.append(GoldChange(town, float(r["lat"]), float(r["lon"]), r["date"][:10], r["holder_after"]))
     return changes
 
 
-def score(histories: Iterable[PlaceHistory], gold: list[GoldChange],
-          initial_holder: str = GOLD_INITIAL_HOLDER) -> Scorecard:
-    """Compare our per-place changes with the gold changes (every town held by ``initial_holder`` before them)."""
+def same_side(a: str, b: str) -> bool:
+    """Whether two holder names are one party: the same name, or names the actor registry gives one side
+    ("HTS" and "Hayat Tahrir al-Sham"; "Assad's forces" and "Syrian government")."""
+    if a == b:
+        return True
+    side_a, side_b = side_of(a), side_of(b)
+    return side_a is not None and side_a == side_b
+
+
+def score(histories: Iterable[PlaceHistory], gold: list[GoldChange]) -> Scorecard:
+    """Compare our per-place changes with the gold changes (``read_gold`` says who held each town before)."""
     towns: dict[str, list[GoldChange]] = {}
     for g in gold:
         towns.setdefault(g.town, []).append(g)
@@ -104,7 +120,7 @@ def score(histories: Iterable[PlaceHistory], gold: list[GoldChange],
         mine = sorted(ours[town], key=lambda c: c.since)
         by_gold: dict[GoldChange, list[tuple[str, Change]]] = {g: [] for g in changes}
         for c in mine:
-            kind, target, why = _judge(c, changes, initial_holder) if c.shown_holder == c.holder \
+            kind, target, why = _judge(c, changes) if c.shown_holder == c.holder \
                 else ("late", None, "")
             if kind == "wrong":
                 wrong.append((town, c, why))
@@ -124,17 +140,16 @@ def score(histories: Iterable[PlaceHistory], gold: list[GoldChange],
     return Scorecard(verdicts, wrong, unscored)
 
 
-def _judge(c: Change, changes: list[GoldChange],
-           initial_holder: str = GOLD_INITIAL_HOLDER) -> tuple[str, GoldChange | None, str]:
-    """right/early/late against one gold change of the town, or wrong."""
+def _judge(c: Change, changes: list[GoldChange]) -> tuple[str, GoldChange | None, str]:
+    """right/early/late against one gold change of the town (sorted by date), or wrong."""
     for g in changes:
-        if g.holder == c.holder and abs(_days(g.date, c.since)) <= DAY_TOLERANCE:
+        if same_side(g.holder, c.holder) and abs(_days(g.date, c.since)) <= DAY_TOLERANCE:
             return "right", g, ""
     before = [g for g in changes if g.date <= c.since]
-    holder_then = before[-1].holder if before else initial_holder
-    if holder_then == c.holder:
+    holder_then = before[-1].holder if before else changes[0].previous
+    if same_side(holder_then, c.holder):
         return "late", before[-1] if before else None, ""
-    later = [g for g in changes if g.date > c.since and g.holder == c.holder]
+    later = [g for g in changes if g.date > c.since and same_side(g.holder, c.holder)]
     if later:
         return "early", later[0], ""
     return "wrong", None, f"gold holder then: {holder_then}, never {c.holder} afterwards"
@@ -237,7 +252,7 @@ def run_corpus(corpus: Path, gold_path: Path, *, name: str, initial_holder: str 
         summary = ingest_sources([str(corpus)], db_path=db)
         with Store.open(db, readonly=True) as store:
             histories = timeline(store.control_evidence())
-    card = score(histories, gold, initial_holder)
+    card = score(histories, gold)
     for line in explain(card) + explain_claims(histories):
         print(line)
     n = len(gold)

@@ -84,5 +84,28 @@ def test_another_war_scores_against_its_own_first_holder(tmp_path):
     place = Place("Kunduz", None, 36.73, 68.86, "Kunduz", "AF")
     early = Change(place, "Taliban", "Afghan government")
     early.add(Evidence("support", "kunduz", place, "2021-08-01", "ev", frozenset({"s"}), "Taliban", grade=CLAIM))
-    card = score([PlaceHistory("kunduz", place, [early])], changes, initial_holder="Afghan government")
+    card = score([PlaceHistory("kunduz", place, [early])], changes)
     assert [v.outcome for v in card.verdicts] == ["early"]
+
+
+def test_a_town_an_armed_group_held_first_is_scored_from_that_holder_under_any_of_its_names(tmp_path):
+    # Manbij was the SDF's before the period; the gold writes the taker's short name, we its registry name
+    from frontwatch.evaluation.control import read_gold
+
+    gold = tmp_path / "gold.csv"
+    gold.write_text("town,oblast,lat,lon,date,holder_after,holder_before\n"
+                    "Manbij,Aleppo,36.528,37.955,2024-12-09,Syrian National Army,SDF\n"
+                    "Hama,Hama,35.132,36.755,2024-12-05,HTS,\n", encoding="utf-8")
+    changes = read_gold(gold, initial_holder="Syrian government")
+    assert [(g.town, g.previous) for g in changes] == [("Hama", "Syrian government"), ("Manbij", "SDF")]
+    manbij = Place("Manbij", None, 36.53, 37.95, "Aleppo", "SY")
+    taken = Change(manbij, "Syrian National Army", "Syrian Democratic Forces")
+    taken.add(Evidence("support", "manbij", manbij, "2024-12-09", "ev", frozenset({"s"}), "Syrian National Army",
+                       grade=CONFIRMATION))
+    hama = Place("Hama", None, 35.13, 36.75, "Hama", "SY")
+    fell = Change(hama, "Hayat Tahrir al-Sham", "Syrian government")
+    fell.add(Evidence("support", "hama", hama, "2024-12-05", "ev2", frozenset({"t"}), "Hayat Tahrir al-Sham",
+                      grade=CONFIRMATION))
+    card = score([PlaceHistory("manbij", manbij, [taken]), PlaceHistory("hama", hama, [fell])], changes)
+    assert sorted((v.gold.town, v.outcome) for v in card.verdicts) == [("Hama", "right"), ("Manbij", "right")]
+    assert card.wrong == []
