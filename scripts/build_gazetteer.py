@@ -35,14 +35,19 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from frontwatch.config import SHARED_DATA_DIR  # noqa: E402
-from frontwatch.places.names import normalise  # noqa: E402
+from frontwatch.places.names import SKELETON_MARK, normalise, skeleton  # noqa: E402
 
 OUT = ROOT / "frontwatch" / "places" / "data" / "gazetteer.tsv.gz"
 ADMIN1_NAMES = ROOT / "frontwatch" / "places" / "data" / "admin1_names.tsv"
+SKELETON_COUNTRIES = ROOT / "frontwatch" / "places" / "data" / "skeleton_countries.txt"
 # Words GeoNames appends to admin-1 names that reports leave out ("Logar", not "Logar Province").
 _ADMIN_SUFFIX = re.compile(
     r"\s+(Province|Oblast'?|Governorate|Region|Prefecture|Velayat|Wilayah|Voivodeship|Municipality|"
     r"Department|District|Krai|Kray|Republic|Autonomous Okrug|County)$", re.I)
+_DIRECTIONS = {"North": "Northern", "South": "Southern", "East": "Eastern", "West": "Western"}
+# A town with no population in GeoNames (a border post, a town never counted) is kept when it has this many
+# spellings: a place written about in several languages ("Bint Jbeil", "Tessalit"), not a farm.
+_MIN_UNCOUNTED_NAMES = 99
 _MIN_COUNTIES = 5  # a state placed by fewer measured counties keeps the middle of its cities' box
 _LATIN = re.compile(r"^[A-Za-z0-9 .,'\-()&/]+$")
 
@@ -71,6 +76,35 @@ def _keys(names: list[str]) -> list[str]:
             if k not in keys:
                 keys.append(k)
     return keys
+
+
+def _unit_names(name: str) -> list[str]:
+    """A unit's name as reports write it too: "North Darfur" for "Northern Darfur", and the other way round."""
+    out = [name]
+    for short, long in _DIRECTIONS.items():
+        for a, b in ((short, long), (long, short)):
+            for n in list(out):
+                if n.startswith(a + " ") and len(n) > len(a) + 1:
+                    out.append(b + n[len(a):])
+    return out
+
+
+def _with_skeletons(keys: list[str], country: str, skeleton_countries: frozenset[str]) -> list[str]:
+    """The keys, and their skeletons (marked SKELETON_MARK) for a country whose names English transliterates
+    loosely; marked, they are found only through a spelling the gazetteer lacks, never by a plain name."""
+    if country not in skeleton_countries:
+        return keys
+    out = list(keys)
+    for k in keys:
+        sk = SKELETON_MARK + skeleton(k)
+        if len(sk) >= 4 and sk not in out:
+            out.append(sk)
+    return out
+
+
+def _read_skeleton_countries() -> frozenset[str]:
+    lines = SKELETON_COUNTRIES.read_text(encoding="utf-8").splitlines()
+    return frozenset(x.strip() for x in lines if x.strip() and not x.startswith("#"))
 
 
 def _read_admin1_names() -> dict[str, tuple[str, list[str]]]:
@@ -135,6 +169,7 @@ def build(geonames: Path, min_population: int) -> list[list[str]]:
         by_country[c["countrycode"]].append(c)
 
     overrides = _read_admin1_names()
+    loose = _read_skeleton_countries()
     counties = _us_county_centres()
     by_state: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for (state, _), point in counties.items():
@@ -154,9 +189,9 @@ def build(geonames: Path, min_population: int) -> list[list[str]]:
             points = by_state[code]
             lat, lon = sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)
         admin1_centre[code] = (lat, lon)
-        names = [common, name, ascii_name, _ADMIN_SUFFIX.sub("", name)]
+        names = [n for x in (common, name, ascii_name, _ADMIN_SUFFIX.sub("", name)) for n in _unit_names(x)]
         rows.append([gid, common, f"{lat:.5f}", f"{lon:.5f}", code[:2], common, "admin1", str(pop), "0",
-                     "|".join(_keys(names))])
+                     "|".join(_with_skeletons(_keys(names), code[:2], loose))])
 
     capitals = {(cc, normalise(c["capital"])) for cc, c in countries.items() if c.get("capital")}
     city_key: dict[tuple[str, str], dict] = {}
@@ -165,12 +200,13 @@ def build(geonames: Path, min_population: int) -> list[list[str]]:
         k = (code, normalise(c["name"]))
         if k not in city_key or c["population"] > city_key[k]["population"]:
             city_key[k] = c
-        if c["population"] < min_population:
+        keys = _keys([c["name"], *c["alternatenames"]])
+        if c["population"] < min_population and len(keys) < _MIN_UNCOUNTED_NAMES:
             continue
         capital = (c["countrycode"], normalise(c["name"])) in capitals
         rows.append([str(c["geonameid"]), _plain(c["name"]), f"{c['latitude']:.5f}", f"{c['longitude']:.5f}",
                      c["countrycode"], admin1_name.get(code, ""), "city", str(c["population"]),
-                     "1" if capital else "0", "|".join(_keys([c["name"], *c["alternatenames"]]))])
+                     "1" if capital else "0", "|".join(_with_skeletons(keys, c["countrycode"], loose))])
 
     for line in (geonames / "admin2Codes.txt").read_text(encoding="utf-8").splitlines():
         code, name, ascii_name, gid = line.split("\t")
@@ -186,8 +222,9 @@ def build(geonames: Path, min_population: int) -> list[list[str]]:
             lat, lon = admin1_centre[a1]
         else:
             continue
+        names = [n for x in (name, ascii_name) for n in _unit_names(x)]
         rows.append([gid, ascii_name, f"{lat:.5f}", f"{lon:.5f}", code[:2], admin1_name.get(a1, ""), "admin2", "0",
-                     "0", "|".join(_keys([name, ascii_name]))])
+                     "0", "|".join(_with_skeletons(_keys(names), code[:2], loose))])
 
     for cc, c in countries.items():
         members = by_country.get(cc)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from frontwatch.places.names import normalise
+from frontwatch.places.names import SKELETON_MARK, normalise, skeleton
 from frontwatch.places.recognise import mentions
 from frontwatch.places.seats import curated_seats, rule_seats
 from frontwatch.records import Place
@@ -166,8 +166,16 @@ class Gazetteer:
                    for e in self.entries(key))
 
     def own_name(self, key: str) -> bool:
-        """Whether some place bears this name as its own, or as another spelling of a town of 10,000+."""
-        return any(e.key == key or e.place.population >= 10_000 for e in self.entries(key))
+        """Whether some place bears this name as its own (or its skeleton: "Tal Afar" for "Tall Afar"), or as
+        another spelling of a town of 10,000+."""
+        loose = key[1:] if key.startswith(SKELETON_MARK) else None
+        return any(e.key == key or e.place.population >= 10_000 or skeleton(e.key) == loose
+                   for e in self.entries(key))
+
+    def spelling_key(self, key: str) -> str | None:
+        """The skeleton key of a name the gazetteer lacks as written ("hodeidah" -> "hodeida"), if it has that."""
+        loose = SKELETON_MARK + skeleton(key)
+        return loose if loose in self._index else None
 
     def curated(self, key: str) -> bool:
         """Whether a key comes from the data files (so a short acronym like "DRC" or "NSW" is meant)."""
@@ -181,9 +189,12 @@ class Gazetteer:
         return got
 
     def _key(self, name: str) -> str:
-        """The index key of a name as written: "Kan." keeps its dot (an abbreviation only with it)."""
+        """The index key of a name as written: "Kan." keeps its dot (an abbreviation only with it); a name
+        the gazetteer lacks falls back on its skeleton ("Hodeidah")."""
         key = normalise(name)
-        return key + "." if name.endswith(".") and (key + ".") in self._index else key
+        if name.endswith(".") and (key + ".") in self._index:
+            return key + "."
+        return key if key in self._index else self.spelling_key(key) or key
 
     def candidates(self, name: str) -> list[Place]:
         """Every place this name may mean, most important first."""

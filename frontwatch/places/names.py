@@ -7,9 +7,15 @@ import unicodedata
 
 # Connecting particles of Persian/Arabic/Pashto names ("Pul-e-Alam", "Mazar-i-Sharif", "Ras al-Ain"): written
 # as -e-, -i-, -ye-, -ul-, -al- or glued to the word before ("Puli Alam"), so they carry no identity.
-_INNER_PARTICLES = frozenset({"e", "i", "y", "ye", "yi", "ul", "al", "el", "ol", "ud", "ad", "ud"})
-# Only the Arabic article is dropped at the start ("al-Raqqa" = "Raqqa"); "El Paso" keeps its "El".
+# The Arabic article is also written assimilated to the letter after it ("Ma'arrat an-Nu'man", "Deir ez-Zor",
+# "Jisr ash-Shughur"), so its sun-letter forms carry no identity either.
+_SUN_ARTICLES = frozenset({"an", "ar", "as", "ash", "at", "ath", "az", "adh", "ed", "er", "es", "ez"})
+_INNER_PARTICLES = frozenset({"e", "i", "y", "ye", "yi", "ul", "al", "el", "ol", "ud", "ad"}) | _SUN_ARTICLES
+# Only the Arabic article is dropped at the start ("al-Raqqa" = "Raqqa"); "El Paso" keeps its "El". Glued to
+# the name by a hyphen ("Ar-Raqqah", "Ad-Dali"), its sun-letter forms are one too ("El-" may start a person's
+# name: "El-Erian").
 _LEADING_PARTICLES = frozenset({"al"})
+_GLUED_ARTICLE = re.compile(r"^(?:a[lnrstdz]|ash|ath|adh)[-‐‑]\w", re.I)
 _APOSTROPHES = "'’‘ʼʻʿʾ`´"
 _WORD = re.compile(r"[^\W_]+")
 
@@ -29,8 +35,9 @@ def normalise(name: str) -> str:
     Lower-cased, without diacritics or apostrophes, particles unified and hyphens/spaces folded away, so that
     Pul-e-Alam = Pul-i-Alam = Puli Alam = Pul-e ‘Alam and Mazar-i-Sharif = Mazar-e Sharif = Mazari Sharif.
     """
-    tokens = _WORD.findall(_fold(name))
-    if len(tokens) > 1 and tokens[0] in _LEADING_PARTICLES:
+    folded = _fold(name)
+    tokens = _WORD.findall(folded)
+    if len(tokens) > 1 and (tokens[0] in _LEADING_PARTICLES or _GLUED_ARTICLE.match(folded)):
         tokens = tokens[1:]
     out: list[str] = []
     for i, tok in enumerate(tokens):
@@ -42,3 +49,16 @@ def normalise(name: str) -> str:
             tok = tok[:-1]  # "Puli Alam": the particle glued to the word before it
         out.append(tok)
     return "".join(out)
+
+
+# Marks a skeleton key in the gazetteer's index, apart from the plain keys.
+SKELETON_MARK = "~"
+_DOUBLED = re.compile(r"([a-z])\1+")
+_FINAL_H = re.compile(r"(?<=[aeiou])h$")
+
+
+def skeleton(key: str) -> str:
+    """A looser key for names transliterated from Arabic, Persian or Somali, where English spellings drop
+    doubled letters and a final -h at will: Hodeidah = Hodeida, Shabwah = Shabwa, Tall Afar = Tal Afar,
+    Hiiraan = Hiraan. Takes and gives a normalised key."""
+    return _FINAL_H.sub("", _DOUBLED.sub(r"\1", key))

@@ -19,6 +19,8 @@ _WORD = re.compile(r"[^\W_]+")
 # after an initial ("U.S.", "St. Louis").
 _JOIN = re.compile(r"^(?:[ \-'’‘ʼʻʿ`]|\. ?){1,3}$")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\"“”]|\n)\s*$")
+# A lower-case unit word after a name that GeoNames writes with it ("Zamfara state" for "Zamfara State").
+_UNIT_AFTER = re.compile(r" (state)\b", re.I)
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "from", "to", "into", "of"})
 
 
@@ -34,6 +36,8 @@ class Index(Protocol):
     def notable(self, key: str) -> bool: ...
 
     def own_name(self, key: str) -> bool: ...
+
+    def spelling_key(self, key: str) -> str | None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,10 +255,15 @@ def mentions(text: str, index: Index, demonyms: bool = False) -> list[Mention]:
                 else:
                     consumed = end  # "Sri Lankan" is not the place "Sri"
                 break
+            unit = _UNIT_AFTER.match(text, end)
             if text[end:end + 1] == "." and index.has_key(key + "."):
                 key, end = key + ".", end + 1  # "Kan.", "W.Va.": abbreviations only with their dot
+            elif unit and index.has_key(key + unit.group(1).lower()):
+                key += unit.group(1).lower()  # "Zamfara state": GeoNames' "Zamfara State"
             elif not index.has_key(key):
-                continue
+                key = index.spelling_key(key)  # "Hodeidah" for GeoNames' "Hodeida"
+                if key is None:
+                    continue
             if not (index.own_name(key) or index.notable(key) or index.curated(key)):
                 break  # only a former or foreign name of some small place ("White House", "Desk")
             if not _rejected(text, s0, end, words, i, j - i + 1, lower_words, surnames, index, key):
