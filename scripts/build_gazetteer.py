@@ -44,10 +44,12 @@ SKELETON_COUNTRIES = ROOT / "frontwatch" / "places" / "data" / "skeleton_countri
 _ADMIN_SUFFIX = re.compile(
     r"\s+(Province|Oblast'?|Governorate|Region|Prefecture|Velayat|Wilayah|Voivodeship|Municipality|"
     r"Department|District|Krai|Kray|Republic|Autonomous Okrug|County)$", re.I)
+_STATE_SUFFIX = re.compile(r"\s+State$", re.I)
 _DIRECTIONS = {"North": "Northern", "South": "Southern", "East": "Eastern", "West": "Western"}
 # A town with no population in GeoNames (a border post, a town never counted) is kept when it has this many
-# spellings: a place written about in several languages ("Bint Jbeil", "Tessalit"), not a farm.
-_MIN_UNCOUNTED_NAMES = 99
+# spellings: a place written about in several languages ("Bint Jbeil", "Tessalit"), not a farm; unless a
+# counted town of its country bears its name.
+_MIN_UNCOUNTED_NAMES = 4
 _MIN_COUNTIES = 5  # a state placed by fewer measured counties keeps the middle of its cities' box
 _LATIN = re.compile(r"^[A-Za-z0-9 .,'\-()&/]+$")
 
@@ -79,8 +81,13 @@ def _keys(names: list[str]) -> list[str]:
 
 
 def _unit_names(name: str) -> list[str]:
-    """A unit's name as reports write it too: "North Darfur" for "Northern Darfur", and the other way round."""
+    """A unit's name as reports write it too: "North Darfur" for "Northern Darfur", and the other way round;
+    "West Kordofan" for "West Kordofan State" (a one-word name keeps its "State": "Free" or "Plateau" alone
+    is a word, found as a unit only before "state" in the text)."""
     out = [name]
+    bare = _STATE_SUFFIX.sub("", name)
+    if bare != name and " " in bare.strip():
+        out.append(bare)
     for short, long in _DIRECTIONS.items():
         for a, b in ((short, long), (long, short)):
             for n in list(out):
@@ -194,6 +201,7 @@ def build(geonames: Path, min_population: int) -> list[list[str]]:
                      "|".join(_with_skeletons(_keys(names), code[:2], loose))])
 
     capitals = {(cc, normalise(c["capital"])) for cc, c in countries.items() if c.get("capital")}
+    counted = {(c["countrycode"], normalise(c["name"])) for c in cities if c["population"] >= min_population}
     city_key: dict[tuple[str, str], dict] = {}
     for c in cities:
         code = f"{c['countrycode']}.{c['admin1code']}"
@@ -201,8 +209,9 @@ def build(geonames: Path, min_population: int) -> list[list[str]]:
         if k not in city_key or c["population"] > city_key[k]["population"]:
             city_key[k] = c
         keys = _keys([c["name"], *c["alternatenames"]])
-        if c["population"] < min_population and len(keys) < _MIN_UNCOUNTED_NAMES:
-            continue
+        if c["population"] < min_population and (len(keys) < _MIN_UNCOUNTED_NAMES
+                                                 or (c["countrycode"], normalise(c["name"])) in counted):
+            continue  # a farm or hamlet, or a namesake of a counted town that would only compete with it
         capital = (c["countrycode"], normalise(c["name"])) in capitals
         rows.append([str(c["geonameid"]), _plain(c["name"]), f"{c['latitude']:.5f}", f"{c['longitude']:.5f}",
                      c["countrycode"], admin1_name.get(code, ""), "city", str(c["population"]),

@@ -137,6 +137,12 @@ def _surnames(text: str, words: list[tuple[int, int]], index: "Index") -> set[st
     return out
 
 
+# An apostrophe inside a word ("Jama'at", "Ta'ziyah"), not a possessive or a contraction.
+_WORD_GOES_ON = re.compile(r"['’ʼ][a-rt-z]\w")
+# A unit word after a name: the name is the unit's ("Southwest region", "Centre department").
+_UNIT_NAMED = re.compile(r" (?:region|province|state|department|governorate)\b", re.I)
+# The Arabic article glued to the name after it: "Ahrar al-Sham", "Jabhat al-Nusra".
+_ARTICLE_BEFORE = frozenset({"al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ad"})
 _DISEASE = re.compile(r" (?:virus|fever|disease|ebolavirus)\b", re.I)
 _DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
                          "central", "northeast", "northwest", "southeast", "southwest", "greater", "downtown",
@@ -157,10 +163,13 @@ def _inside_longer_name(text: str, start: int, words: list[tuple[int, int]], i: 
     A place before a capitalised word stays ("Cincinnati Bengals", "Kabul Bank": the place is named), and a
     capitalised word the report also writes in lower case is a headline's word ("Official Visits Georgia").
     """
+    if i > 1 and text[words[i - 1][0]:words[i - 1][1]] in _ARTICLE_BEFORE \
+            and text[words[i - 1][1]:start] in ("-", "‐") and text[words[i - 2][1]:words[i - 1][0]] == " ":
+        i -= 1  # "Ahrar al-Sham": the word before the article decides
     if i > 0:
         ps, pe = words[i - 1]
         prev = text[ps:pe]
-        if text[pe:start] == " " and prev[:1].isupper() and not prev.isupper() \
+        if text[pe:words[i][0]] == " " and prev[:1].isupper() and not prev.isupper() \
                 and prev.lower() not in STOP_WORDS and prev.lower() not in _DIRECTIONS \
                 and prev.lower() not in _TIME_WORDS \
                 and prev.lower() not in lower_words \
@@ -179,6 +188,8 @@ def _rejected(text: str, start: int, end: int, words: list[tuple[int, int]], i: 
     if n > 1 and first in STOP_WORDS and (first != "the" or not text[words[i + 1][0]:words[i + 1][1]][:1].isupper()):
         return True  # "It is", "The city", "A New Jersey firm": a sentence opening, not "The Hague"
     when = _common_words().get(" ".join(surface.lower().split()))
+    if when and _UNIT_NAMED.match(text, end):
+        when = None  # "the Southwest region", "the Centre department": the word names the unit
     if when == "never" or (when == "weak" and before.lower() not in _LOCATIVE):
         return True
     if when == "weak" and before == "of" and re.search(r"[A-Z][a-z]+ of\s+$", text[max(0, start - 30):start]):
@@ -186,6 +197,10 @@ def _rejected(text: str, start: int, end: int, words: list[tuple[int, int]], i: 
     if n == 1:
         if surface.lower() in STOP_WORDS and not surface.isupper():
             return True  # "In", "Of", "Will" opening a sentence or a headline word
+        if len(key) <= 2 and not index.curated(key) and not index.notable(key):
+            return True  # "Al" of "Al-Shabaab", "Ae": a hamlet's two letters are more often something else
+        if _WORD_GOES_ON.match(text, end):
+            return True  # "Jama'at": the name is part of a longer word
         sentence_start = bool(_SENTENCE_END.search(text[max(0, start - 3):start])) or start == 0
         # A capitalised word at the start of a sentence that the report also writes in lower case is a word.
         if sentence_start and surface.istitle() and surface.lower() in lower_words:
@@ -265,6 +280,8 @@ def mentions(text: str, index: Index, demonyms: bool = False) -> list[Mention]:
                 if key is None:
                     continue
             if not (index.own_name(key) or index.notable(key) or index.curated(key)):
+                if j > i:
+                    consumed = end  # its parts are no places either ("White House" is not "House")
                 break  # only a former or foreign name of some small place ("White House", "Desk")
             if not _rejected(text, s0, end, words, i, j - i + 1, lower_words, surnames, index, key):
                 if text[end:end + 1] == "." and "." in text[s0:end]:
