@@ -15,6 +15,11 @@ Coordinates where GeoNames gives none (these are recorded in the file's header t
 - countries: the point in places/data/country_names.tsv when given there (applied at load time), else the
   middle of the box holding its cities, as for admin1.
 
+Towns: cities500 rows of ``--min-population`` people or more, and rows below it (mostly population 0: never
+counted) with 4+ spellings, unless a counted town of the country has their name. Units get "North X" and
+"Northern X" both, and a multi-word "X State" also as "X". Places of the countries in
+places/data/skeleton_countries.txt also get skeleton keys ("~" + names.skeleton(key)).
+
 Usage: .venv/bin/python scripts/build_gazetteer.py [--geonames DIR] [--min-population N]
 """
 

@@ -279,3 +279,43 @@ def test_a_province_named_after_its_city_is_the_city_when_gazetteer_spells_the_c
     assert places("Rebels captured the city of Hama on Thursday.")["Hama"].feature == "city"
     assert places("Fighting spread across Hama province.")["Hama"].feature == "admin1"
     assert places("Fighting raged in Takhar on Sunday.")["Takhar"].feature == "admin1"  # its seat is Taloqan
+
+
+def _only(text, name):
+    got = [t for t in geoparse(text) if t.text == name]
+    assert got and got[0].place is not None, name
+    return got[0].place
+
+
+def test_a_city_spelt_with_a_final_h_geonames_lacks_is_found():
+    place = _only("Houthi forces shelled Hodeidah port on Tuesday.", "Hodeidah")
+    assert place.country == "YE" and abs(place.lat - 14.8) < 0.2 and abs(place.lon - 42.95) < 0.2
+
+
+def test_a_state_named_with_a_lower_case_state_is_the_admin1_unit():
+    place = _only("Gunmen attacked a village in Zamfara state, killing 20 people.", "Zamfara")
+    assert place.country == "NG" and place.feature == "admin1"
+    assert _only("Fighting was reported around Kadugli in South Kordofan state.", "South Kordofan").country == "SD"
+
+
+def test_north_darfur_is_the_state_not_the_whole_region():
+    got = {t.text: t.place for t in geoparse("RSF fighters took El Fasher in North Darfur after a long siege.")}
+    assert got["North Darfur"].feature == "admin1" and got["North Darfur"].country == "SD"
+    assert got["El Fasher"].country == "SD"
+
+
+def test_parts_of_armed_group_names_are_no_places():
+    for text in ("Al-Qaeda militants attacked a checkpoint in Abyan province.",
+                 "Jama'at Nusrat al-Islam wal-Muslimin claimed an attack in Menaka."):
+        found = [t.text for t in geoparse(text) if t.place is not None]
+        assert found in (["Abyan"], ["Menaka"]), found
+
+
+def test_part_of_a_longer_town_name_is_not_another_town():
+    got = [t for t in geoparse("Israeli strikes hit Bint Jbeil in southern Lebanon.") if t.place is not None]
+    assert all(t.place.name != "Byblos" for t in got)
+
+
+def test_a_direction_word_before_a_unit_word_names_the_unit():
+    place = _only("Soldiers clashed with separatists near Buea in the Southwest region.", "Southwest")
+    assert place.country == "CM" and place.feature == "admin1"

@@ -3,6 +3,7 @@
 import pytest
 
 from frontwatch.places import normalise
+from frontwatch.places.names import skeleton
 
 
 @pytest.mark.parametrize("spellings", [
@@ -12,6 +13,9 @@ from frontwatch.places import normalise
     ["Lashkar Gah", "Lashkar-Gah", "Lashkargah", "Lashkar Gāh"],
     ["Raqqa", "al-Raqqa", "Al Raqqa"],
     ["Qal'ah-ye Kah", "Qal‘ah-ye Kāh"],
+    ["Deir ez-Zor", "Deir al-Zor", "Deir Zor"],
+    ["Ma'arrat an-Nu'man", "Maarrat al-Numan"],
+    ["Ar-Raqqah", "Raqqah"],
 ])
 def test_spellings_of_one_place_share_one_key(spellings):
     assert len({normalise(s) for s in spellings}) == 1
@@ -21,3 +25,14 @@ def test_spellings_of_one_place_share_one_key(spellings):
                                  ("Pul-e Khumri", "Pul-e-Alam")])
 def test_different_places_keep_different_keys(a, b):
     assert normalise(a) != normalise(b)
+
+
+@pytest.mark.parametrize("a,b", [("Hodeidah", "Hodeida"), ("Tal Afar", "Tall Afar"), ("Shabwa", "Shabwah"),
+                                 ("Hiraan", "Hiiraan"), ("Maarat al-Numan", "Ma'arrat an-Nu'man")])
+def test_loose_transliterations_share_one_skeleton(a, b):
+    assert skeleton(normalise(a)) == skeleton(normalise(b))
+
+
+def test_a_hyphen_glues_only_the_sun_letter_article_not_a_persons_el():
+    assert normalise("As-Suwayda") == normalise("Suwayda")
+    assert normalise("El-Erian") != normalise("Erian")
