@@ -22,6 +22,8 @@ _CONTAINED_IN = re.compile(
     r"^(?:,\s*|\s+in\s+(?:the\s+)?|\s+of\s+|,\s*(?:the\s+)?(?:provincial\s+)?capital\s+of\s+(?:the\s+)?"
     r"|,\s*(?:a|the)\s+(?:\w+\s+){0,2}(?:city|town|village|district)\s+(?:in|of)\s+(?:the\s+)?)$", re.I)
 
+_IN = re.compile(r"^\s+in\s+(?:the\s+)?$")
+
 FOCUS_BONUS = 4.0  # in the report's country: outweighs a thousandfold population, not a country's name
 MENTIONED_COUNTRY_BONUS = 1.5
 MENTIONED_ADMIN1_BONUS = 2.0
@@ -47,8 +49,11 @@ def _candidates(text: str, m: Mention, gaz: Gazetteer) -> list[Entry]:
         return [e for e in found if e.key == m.key and e.place.feature in ("country", "admin1")]
     # A notable place of this very name outranks small places that once bore it or bear it in another
     # language ("Samangan" is the province, not Aibak, whose old name it is).
-    if any(e.key == m.key and _significant(e) for e in found):
-        found = [e for e in found if e.key == m.key or _significant(e)]
+    own = [e for e in found if e.key == m.key and _significant(e)]
+    if own:
+        # nor is a unit that bears the name only as another one: "Dnipro" is the city, not Dnipropetrovsk oblast
+        found = [e for e in found if e.key == m.key or (_significant(e) and not (
+            e.place.feature in ("admin1", "admin2") and any(o.place.country == e.place.country for o in own)))]
     return cities_before_their_units(found)
 
 
@@ -58,7 +63,7 @@ def _significant(e: Entry) -> bool:
     return p.feature in ("country", "admin1", "region") or e.capital or p.population >= 100_000
 
 
-def _clear_country(entries: list[Entry]) -> tuple[str | None, float]:
+def _clear_country(entries: list[Entry], key: str = "") -> tuple[str | None, float]:
     """The country a mention names without doubt, and how strongly: 2 for a country or province name."""
     if not entries:
         return None, 0.0
@@ -67,6 +72,9 @@ def _clear_country(entries: list[Entry]) -> tuple[str | None, float]:
     countries = {e.place.country for e in pool}
     if len(countries) != 1 or None in countries:
         return None, 0.0  # "Georgia": the country or the US state
+    if significant and all(e.place.feature == "city" and e.key != key for e in pool) \
+            and any(e.key == key and e.place.country not in countries for e in entries):
+        return None, 0.0  # "Mora": a big town bears it only as another name; towns elsewhere bear it as their own
     top = max(pool, key=importance).place
     return top.country, (2.0 if top.feature in ("country", "admin1") else 1.0)
 
@@ -83,7 +91,7 @@ def focus_counts(text: str, mentions: list[Mention], cands: list[list[Entry]], g
     """Votes for the report's country: country names, places that exist in only one country, demonyms."""
     votes: Counter = Counter()
     for m, entries in zip(mentions, cands):
-        cc, weight = _clear_country(entries)
+        cc, weight = _clear_country(entries, m.key)
         if cc:
             votes[cc] += weight
     for word in re.findall(r"\b[A-Z][a-z]+\b", text):
@@ -102,7 +110,11 @@ def resolve(text: str, mentions: list[Mention], gaz: Gazetteer, focus: str | Non
         inner, outer = mentions[k], mentions[k + 1]
         if not _CONTAINED_IN.match(text[inner.end:outer.start]):
             continue
-        pairs = [(a, b) for a in cands[k] for b in cands[k + 1]
+        # the container may be the unit that candidate filtering set aside for its city ("Fresnillo in
+        # Zacatecas", "Tumaco in Narino")
+        outer_units = [e for e in gaz.entries(outer.key) if e.place.feature == "admin1" and e not in cands[k + 1]] \
+            if _IN.match(text[inner.end:outer.start]) else []  # not "Colorado, California": a list
+        pairs = [(a, b) for a in cands[k] for b in cands[k + 1] + outer_units
                  if b.place.feature in ("admin1", "country", "admin2") and a.place.country == b.place.country
                  and a is not b and (b.place.feature == "country" or a.place.admin1 == b.place.admin1)]
         if pairs:

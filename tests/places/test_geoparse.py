@@ -319,3 +319,23 @@ def test_part_of_a_longer_town_name_is_not_another_town():
 def test_a_direction_word_before_a_unit_word_names_the_unit():
     place = _only("Soldiers clashed with separatists near Buea in the Southwest region.", "Southwest")
     assert place.country == "CM" and place.feature == "admin1"
+
+
+def test_a_small_town_is_not_outvoted_by_a_big_one_that_bears_its_name_only_as_another():
+    place = _only("A suicide bomber struck a market in Mora.", "Mora")
+    assert place.country == "CM"
+
+
+def test_a_town_in_a_state_named_like_its_capital_is_in_the_state():
+    got = {t.text: t.place for t in geoparse("Soldiers were deployed to Fresnillo in Zacatecas.")}
+    assert got["Zacatecas"].feature == "admin1" and got["Fresnillo"].admin1 == "Zacatecas"
+
+
+def test_a_city_renamed_is_the_city_not_the_oblast_that_kept_the_old_name():
+    place = _only("A missile hit a shopping centre in Dnipro.", "Dnipro")
+    assert place.feature == "city" and place.country == "UA"
+
+
+def test_a_french_name_joined_by_des_is_one_place():
+    place = _only("Armed gangs took control of Croix-des-Bouquets.", "Croix-des-Bouquets")
+    assert place.country == "HT"
