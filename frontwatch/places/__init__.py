@@ -11,6 +11,7 @@ import bisect
 from collections import Counter
 from collections.abc import Sequence
 
+from frontwatch.places.distance import great_circle_km
 from frontwatch.places.gazetteer import Gazetteer, gazetteer
 from frontwatch.places.names import normalise
 from frontwatch.places.recognise import Mention, mentions
@@ -43,6 +44,27 @@ def _vetoed(m: Mention, people: list[tuple[int, int]]) -> bool:
                for s, e in _overlaps(people, m.start, m.end))
 
 
+STRANGERS_KM = 500.0
+
+
+def _small_town(t: Toponym) -> bool:
+    return t.place is not None and t.place.feature == "city" and t.place.population < 100_000
+
+
+def _without_strangers_side_by_side(text: str, toponyms: list[Toponym]) -> list[Toponym]:
+    """Drop two small towns of two countries named side by side, far apart and neither in the report's
+    country: one name of something else ("Boko Haram" is no village in Congo beside one in Norway)."""
+    drop: set[int] = set()
+    for k in range(len(toponyms) - 1):
+        a, b = toponyms[k], toponyms[k + 1]
+        if text[a.end:b.start] == " " and " " not in a.text and " " not in b.text \
+                and _small_town(a) and _small_town(b) and a.place.country != b.place.country \
+                and great_circle_km(a.place.lat, a.place.lon, b.place.lat, b.place.lon) > STRANGERS_KM \
+                and country_focus(toponyms[:k] + toponyms[k + 2:]) not in (a.place.country, b.place.country):
+            drop.update((k, k + 1))  # the report's own country, told by its other places, would keep them
+    return [t for k, t in enumerate(toponyms) if k not in drop]
+
+
 def geoparse(text: str, segments: list[Segment] | None = None, focus: str | None = None,
              ents: Sequence[tuple[int, int, str]] | None = None, demonyms: bool = False) -> list[Toponym]:
     """Every place mention in text (only inside body segments when given), resolved to a Place or None.
@@ -60,8 +82,8 @@ def geoparse(text: str, segments: list[Segment] | None = None, focus: str | None
     if people:
         found = [m for m in found if not _vetoed(m, people)]
     places = resolve(text, found, gaz, focus)
-    toponyms = [Toponym(text[m.start:m.end], m.start, m.end, p.place if p else None)
-                for m, p in zip(found, places)]
+    toponyms = _without_strangers_side_by_side(
+        text, [Toponym(text[m.start:m.end], m.start, m.end, p.place if p else None) for m, p in zip(found, places)])
     if ents:
         exact_people = set(people)
         report_country = focus or country_focus(toponyms)

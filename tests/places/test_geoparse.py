@@ -339,3 +339,8 @@ def test_a_city_renamed_is_the_city_not_the_oblast_that_kept_the_old_name():
 def test_a_french_name_joined_by_des_is_one_place():
     place = _only("Armed gangs took control of Croix-des-Bouquets.", "Croix-des-Bouquets")
     assert place.country == "HT"
+
+
+def test_two_far_apart_villages_side_by_side_are_one_name_of_something_else():
+    got = [t.text for t in geoparse("Boko Haram fighters attacked Bosso in Diffa region.") if t.place is not None]
+    assert "Boko" not in got and "Haram" not in got and "Bosso" in got
