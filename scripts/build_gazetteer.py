@@ -114,6 +114,11 @@ def _with_skeletons(keys: list[str], country: str, skeleton_countries: frozenset
     return out
 
 
+def _spellings(keys: str) -> int:
+    """How many spellings a place has (skeletons aside): a measure of how widely it is written about."""
+    return sum(1 for k in keys.split("|") if k and not k.startswith(SKELETON_MARK))
+
+
 def _read_skeleton_countries() -> frozenset[str]:
     lines = SKELETON_COUNTRIES.read_text(encoding="utf-8").splitlines()
     return frozenset(x.strip() for x in lines if x.strip() and not x.startswith("#"))
@@ -268,8 +273,8 @@ def main() -> int:
         for key in r[-1].split("|"):
             if key and (not index.get(key) or index[key][-1] != i):
                 index.setdefault(key, []).append(i)
-    header = "geonameid\tname\tlat\tlon\tcountry\tadmin1\tfeature\tpopulation\tcapital"
-    lines = [header, *("\t".join(x.replace("\t", " ") for x in r[:-1]) for r in rows)]
+    header = "geonameid\tname\tlat\tlon\tcountry\tadmin1\tfeature\tpopulation\tcapital\tspellings"
+    lines = [header, *("\t".join([*(x.replace("\t", " ") for x in r[:-1]), str(_spellings(r[-1]))]) for r in rows)]
     lines += ["#keys", *index, "#rows", *(",".join(map(str, v)) for v in index.values())]
     # mtime=0: the same inputs give the same bytes, so a rebuild changes the committed file only when data does
     with open(OUT, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as f:

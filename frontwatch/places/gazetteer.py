@@ -26,6 +26,7 @@ class Entry:
     place: Place
     capital: bool = False
     key: str = ""  # normalise(place.name): a mention of its own name, not of an old or foreign one
+    spellings: int = 0  # how many spellings GeoNames gives it: a town written about in many languages
 
 
 def _data_rows(name: str) -> list[list[str]]:
@@ -150,7 +151,7 @@ class Gazetteer:
             f = self._rows[row].split("\t")
             place = Place(name=f[1], geonameid=int(f[0]) if f[0] else None, lat=float(f[2]), lon=float(f[3]),
                           admin1=f[5] or None, country=f[4] or None, feature=f[6], population=int(f[7] or 0))
-            got = self._entries[row] = Entry(place, f[8] == "1", normalise(f[1]))
+            got = self._entries[row] = Entry(place, f[8] == "1", normalise(f[1]), int(f[9]) if len(f) > 9 else 0)
         return got
 
     def entries(self, key: str) -> list[Entry]:
@@ -167,10 +168,10 @@ class Gazetteer:
 
     def own_name(self, key: str) -> bool:
         """Whether some place bears this name as its own (or its skeleton: "Tal Afar" for "Tall Afar"), or as
-        another spelling of a town of 10,000+."""
-        loose = key[1:] if key.startswith(SKELETON_MARK) else None
-        return any(e.key == key or e.place.population >= 10_000 or skeleton(e.key) == loose
-                   for e in self.entries(key))
+        another spelling of a town of 10,000+ or of one written in many languages ("Bint Jbeil", uncounted)."""
+        loose = key[1:] if key.startswith(SKELETON_MARK) else skeleton(key)
+        return any(e.key == key or e.place.population >= 10_000 or e.spellings >= WELL_KNOWN_SPELLINGS
+                   or skeleton(e.key) == loose for e in self.entries(key))
 
     def spelling_key(self, key: str) -> str | None:
         """The skeleton key of a name the gazetteer lacks as written ("hodeidah" -> "hodeida"), if it has that."""
@@ -287,8 +288,12 @@ def importance(e: Entry, capital: bool = True) -> float:
     return _FEATURE_WEIGHT.get(p.feature, 0.0) + bonus + math.log10(p.population + 10)
 
 
+WELL_KNOWN_SPELLINGS = 12  # Bint Jbeil has 13; a hamlet one to three
+
 _lock = threading.Lock()
-_seats_lock = threading.Lock()
+_seatsWELL_KNOWN_SPELLINGS = 8  # Bint Jbeil has 13, Tall Afar 8; a hamlet one to three
+
+_lock = threading.Lock()
 _gazetteer: Gazetteer | None = None
 
 
