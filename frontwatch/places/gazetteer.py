@@ -291,9 +291,7 @@ def importance(e: Entry, capital: bool = True) -> float:
 WELL_KNOWN_SPELLINGS = 12  # Bint Jbeil has 13; a hamlet one to three
 
 _lock = threading.Lock()
-_seatsWELL_KNOWN_SPELLINGS = 8  # Bint Jbeil has 13, Tall Afar 8; a hamlet one to three
-
-_lock = threading.Lock()
+_seats_lock = threading.Lock()
 _gazetteer: Gazetteer | None = None
 
 
