@@ -25,6 +25,11 @@ from frontwatch.classify import ACLED_SUB_EVENT_TYPES, classify_texts, event_typ
          "Remote explosive/landmine/IED"),
         ("Gunmen kidnapped two engineers working on a dam project and took them into the forest.",
          "Abduction/forced disappearance"),
+        # ACLED's notes hold no chemical attack at all: the class is learnt from written news sentences
+        ("Doctors treated dozens of villagers for choking after shells filled with chlorine gas landed near "
+         "the front line, a medical charity said.", "Chemical weapon"),
+        ("The two rebel factions signed a ceasefire in the capital on Friday after talks hosted by church "
+         "leaders.", "Agreement"),
     ],
 )
 def test_news_sentences_get_their_acled_sub_event_type(sentence: str, expected: str) -> None:
@@ -36,6 +41,10 @@ def test_news_sentences_get_their_acled_sub_event_type(sentence: str, expected: 
     [
         "The minister will visit Doha next week to discuss trade.",
         "The central bank said inflation slowed for a second month in October.",
+        # an event denied, or only threatened, is no event
+        "Provincial authorities denied on Monday that any fighting had taken place near the border town, "
+        "calling the reports false.",
+        "The armed group threatened to attack fuel convoys on the highway unless its prisoners were freed.",
     ],
 )
 def test_sentences_that_report_no_event_get_null(sentence: str) -> None:
