@@ -7,7 +7,7 @@ from collections import Counter
 
 from frontwatch.places.distance import great_circle_km
 from frontwatch.places.gazetteer import Entry, Gazetteer, cities_before_their_units, importance
-from frontwatch.places.names import normalise
+from frontwatch.places.names import normalise, skeleton
 from frontwatch.places.recognise import Mention
 
 # The word after a name that says it is the province, not its capital city ("Logar province").
@@ -37,6 +37,9 @@ _PAIR_MAX_CANDIDATES = 60  # a name with more namesakes ("Washington") has one n
 def _candidates(text: str, m: Mention, gaz: Gazetteer) -> list[Entry]:
     """The places a mention may mean; a province only where the text says so or no city shares its name."""
     found = gaz.entries(m.key)
+    loose = gaz.spelling_key(m.key)
+    if loose:  # "Shabwa": a Burmese village as written, Yemen's Shabwah by its loose spelling
+        found = found + [e for e in gaz.entries(loose) if e not in found]
     admin_word = bool(_ADMIN_WORD.match(text[m.end:m.end + 14]) or _LISTED_UNITS.match(text[m.end:m.end + 120]))
     if admin_word:
         admins = [e for e in found if e.place.feature in ("admin1", "admin2")]
@@ -53,8 +56,17 @@ def _candidates(text: str, m: Mention, gaz: Gazetteer) -> list[Entry]:
     if own:
         # nor is a unit that bears the name only as another one: "Dnipro" is the city, not Dnipropetrovsk oblast
         found = [e for e in found if e.key == m.key or (_significant(e) and not (
-            e.place.feature in ("admin1", "admin2") and any(o.place.country == e.place.country for o in own)))]
+            e.place.feature in ("admin1", "admin2") and any(o.place.country == e.place.country for o in own)))
+            or _city_of_unit(e, own)]
     return cities_before_their_units(found)
+
+
+def _city_of_unit(e: Entry, units: list[Entry]) -> bool:
+    """A town that bears, in a loose spelling of it, the name of a unit it lies in ("Dar'a" of Daraa province;
+    not Minneota of Minnesota)."""
+    return e.place.feature == "city" and any(
+        u.place.feature == "admin1" and u.place.country == e.place.country and u.place.admin1 == e.place.admin1
+        and skeleton(u.key) == skeleton(e.key) for u in units)
 
 
 def _significant(e: Entry) -> bool:

@@ -349,3 +349,13 @@ def test_a_french_name_joined_by_des_is_one_place():
 def test_two_far_apart_villages_side_by_side_are_one_name_of_something_else():
     got = [t.text for t in geoparse("Boko Haram fighters attacked Bosso in Diffa region.") if t.place is not None]
     assert "Boko" not in got and "Haram" not in got and "Bosso" in got
+
+
+def test_a_province_capital_spelt_loosely_is_the_city_not_the_province():
+    place = _only("Fighters from Daraa joined the march on the capital.", "Daraa")
+    assert place.feature == "city" and place.country == "SY"
+
+
+def test_a_loose_spelling_also_offers_the_places_spelt_strictly_otherwise():
+    place = _only("Militants briefly seized Ataq, the capital of Shabwa.", "Shabwa")
+    assert place.country == "YE" and place.feature == "admin1"
