@@ -17,7 +17,7 @@ Coordinates where GeoNames gives none (these are recorded in the file's header t
 
 Towns: cities500 rows of ``--min-population`` people or more, and rows below it (mostly population 0: never
 counted) with 4+ spellings, unless a counted town of the country has their name. Units get "North X" and
-"Northern X" both, and a multi-word "X State" also as "X". Places of the countries in
+"Northern X" both, and "X State" also as "X". Places of the countries in
 places/data/skeleton_countries.txt also get skeleton keys ("~" + names.skeleton(key)).
 
 Usage: .venv/bin/python scripts/build_gazetteer.py [--geonames DIR] [--min-population N]
@@ -51,6 +51,7 @@ _ADMIN_SUFFIX = re.compile(
     r"Department|District|Krai|Kray|Republic|Autonomous Okrug|County)$", re.I)
 _STATE_SUFFIX = re.compile(r"\s+State$", re.I)
 _DIRECTIONS = {"North": "Northern", "South": "Southern", "East": "Eastern", "West": "Western"}
+_BARE_DIRECTIONS = {w.lower() for pair in _DIRECTIONS.items() for w in pair} | {"central"}
 # A town with no population in GeoNames (a border post, a town never counted) is kept when it has this many
 # spellings: a place written about in several languages ("Bint Jbeil", "Tessalit"), not a farm; unless a
 # counted town of its country bears its name.
@@ -87,11 +88,10 @@ def _keys(names: list[str]) -> list[str]:
 
 def _unit_names(name: str) -> list[str]:
     """A unit's name as reports write it too: "North Darfur" for "Northern Darfur", and the other way round;
-    "West Kordofan" for "West Kordofan State" (a one-word name keeps its "State": "Free" or "Plateau" alone
-    is a word, found as a unit only before "state" in the text)."""
+    "Borno" for "Borno State" (not "Northern" for Sudan's "Northern State")."""
     out = [name]
     bare = _STATE_SUFFIX.sub("", name)
-    if bare != name and " " in bare.strip():
+    if bare != name and bare.strip().lower() not in _BARE_DIRECTIONS:
         out.append(bare)
     for short, long in _DIRECTIONS.items():
         for a, b in ((short, long), (long, short)):
