@@ -19,8 +19,6 @@ _WORD = re.compile(r"[^\W_]+")
 # after an initial ("U.S.", "St. Louis").
 _JOIN = re.compile(r"^(?:[ \-'’‘ʼʻʿ`]|\. ?){1,3}$")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\"“”]|\n)\s*$")
-# A lower-case unit word after a name that GeoNames writes with it ("Zamfara state" for "Zamfara State").
-_UNIT_AFTER = re.compile(r" (state)\b", re.I)
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "from", "to", "into", "of"})
 
 
@@ -142,7 +140,7 @@ _WORD_GOES_ON = re.compile(r"['’ʼ][a-rt-z]\w")
 # A unit word after a name: the name is the unit's ("Southwest region", "Centre department").
 _UNIT_NAMED = re.compile(r" (?:region|province|state|department|governorate)\b", re.I)
 # The Arabic article glued to the name after it: "Ahrar al-Sham", "Jabhat al-Nusra".
-_ARTICLE_BEFORE = frozenset({"al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ad"})
+_ARTICLE_BEFORE = frozenset({"al", "el", "ad", "an", "ar", "as", "ash", "at", "az"})
 _DISEASE = re.compile(r" (?:virus|fever|disease|ebolavirus)\b", re.I)
 _DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
                          "central", "northeast", "northwest", "southeast", "southwest", "greater", "downtown",
@@ -270,11 +268,8 @@ def mentions(text: str, index: Index, demonyms: bool = False) -> list[Mention]:
                 else:
                     consumed = end  # "Sri Lankan" is not the place "Sri"
                 break
-            unit = _UNIT_AFTER.match(text, end)
             if text[end:end + 1] == "." and index.has_key(key + "."):
                 key, end = key + ".", end + 1  # "Kan.", "W.Va.": abbreviations only with their dot
-            elif unit and index.has_key(key + unit.group(1).lower()):
-                key += unit.group(1).lower()  # "Zamfara state": GeoNames' "Zamfara State"
             elif not index.has_key(key):
                 key = index.spelling_key(key)  # "Hodeidah" for GeoNames' "Hodeida"
                 if key is None:
