@@ -42,3 +42,17 @@ def state_side(*sides: str | None) -> str | None:
     """The one side among ``sides`` that is a state, if exactly one is."""
     states = {s for s in sides if s and is_state(s)}
     return states.pop() if len(states) == 1 else None
+
+
+@lru_cache(maxsize=1024)
+def is_armed_group(side: str) -> bool:
+    """Whether a side is a named non-state armed group (rebels, a militia), not a state or a stand-in."""
+    registry = _registry()
+    actor = registry.resolve(side) if registry else None
+    return actor is not None and actor.kind in ("rebel", "militia") and side not in registry.unnamed_groups()
+
+
+def unnamed_groups() -> frozenset[str]:
+    """The stand-in sides of armed groups that their reports do not name."""
+    registry = _registry()
+    return registry.unnamed_groups() if registry else frozenset()

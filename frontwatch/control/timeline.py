@@ -21,7 +21,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from frontwatch.control.evidence import ASSERTION, CLAIM, CONFIRMATION, Evidence, read_evidence
-from frontwatch.control.sides import SideOf, side_of
+from frontwatch.control.sides import SideOf, is_armed_group, side_of, unnamed_groups
+from frontwatch.control.unnamed import name_the_unnamed
 from frontwatch.records import ControlRecord, Place
 from frontwatch.store import StoredEvent
 
@@ -176,13 +177,12 @@ def timeline(events: Iterable[StoredEvent], *, side: SideOf = side_of) -> list[P
     """Per place, the changes of holder the events show, each with status, sources and evidence."""
     by_place: dict[str, list[Evidence]] = {}
     undated: list[Evidence] = []
-    for stored in events:
-        evidence = read_evidence(stored, side, undated=True)
-        if evidence is not None:
-            if evidence.date:
-                by_place.setdefault(evidence.key, []).append(evidence)
-            else:
-                undated.append(evidence)
+    read = [e for e in (read_evidence(stored, side, undated=True) for stored in events) if e is not None]
+    for evidence in name_the_unnamed(read, unnamed_groups(), is_armed_group):
+        if evidence.date:
+            by_place.setdefault(evidence.key, []).append(evidence)
+        else:
+            undated.append(evidence)
     for e in _dating_undated(by_place, undated):
         by_place.setdefault(e.key, []).append(e)
     histories = []

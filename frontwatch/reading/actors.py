@@ -97,10 +97,13 @@ class ActorRegistry:
             for demonym in item.get("demonyms", []):
                 self._by_demonym.setdefault(demonym, actor.name)
         self._generic: dict[str, str] = {}
+        self._unnamed: dict[str, str] = {}  # generic phrase -> the actor it stands for when the report names none
         for group in data.get("generic", []):
             for phrase in group.get("phrases", []):
                 for form in _variants(phrase):
                     self._generic.setdefault(form, group["refers_to"])
+                    if group.get("unnamed") in self._entries:
+                        self._unnamed.setdefault(form, group["unnamed"])
         self._alias_re = _alternation([a for a in self._by_alias if " " not in a])
         # Matched against ASCII-folded text: same offsets, and far faster than an IGNORECASE alternation.
         self._phrase_re = _alternation(list(self._by_phrase))
@@ -214,12 +217,22 @@ class ActorRegistry:
         """The actor a generic reference means in this report, or None when that is not clear."""
         role = self.generic_role(phrase)
         if role == "protagonist":
-            return protagonist if protagonist and protagonist.kind in ("rebel", "militia") else None
+            if protagonist is not None:
+                return protagonist if protagonist.kind in ("rebel", "militia") else None
+            # "Rebels took the town" in a report that names no group: an armed group all the same, whose name
+            # other reports may give (control/unnamed.py).
+            key = phrase.strip()
+            unnamed = self._unnamed.get(key) or self._unnamed.get(key[:1].lower() + key[1:])
+            return self._entries[unnamed].actor if unnamed else None
         if role == "state":
             return self.state_of(focus_country)
         if role == "police":
             return self.police_of(focus_country)
         return self.resolve(phrase)
+
+    def unnamed_groups(self) -> frozenset[str]:
+        """The names of the stand-ins for armed groups a report does not name."""
+        return frozenset(self._unnamed.values())
 
     def is_police(self, actor: Actor | None) -> bool:
         """Whether the actor is a police force."""

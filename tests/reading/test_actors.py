@@ -87,10 +87,15 @@ def test_generic_insurgents_resolve_to_the_afghan_report_protagonist(registry):
     assert registry.resolve_generic("The group", focus_country="AF", protagonist=lead).name == "Taliban"
 
 
-def test_generic_insurgents_resolve_to_nothing_when_unclear(registry):
+def test_generic_insurgents_stand_for_an_unnamed_armed_group_when_no_group_leads(registry):
     text = "Separatist units and Wagner fighters both pressed the town; Azov defenders held the plant."
     assert protagonist(registry, text) is None
-    assert registry.resolve_generic("the insurgents", focus_country=None, protagonist=None) is None
+    # "rebels took the town" is still a gain of some armed group, whose name the control stage looks for
+    stand_in = registry.resolve_generic("the insurgents", focus_country=None, protagonist=None)
+    assert stand_in is not None and stand_in.kind == "rebel" and stand_in.name in registry.unnamed_groups()
+    assert registry.resolve_generic("Opposition fighters", focus_country="SY", protagonist=None) == stand_in
+    # words that need not mean an armed group at all ("the group said") stay unresolved
+    assert registry.resolve_generic("the group", focus_country=None, protagonist=None) is None
     assert protagonist(registry, "Government troops repelled an attack on the town.", "AF") is None
 
 

@@ -48,7 +48,7 @@ def test_militia_claims_and_generic_insurgents_claiming_are_claims():
     result = read("The insurgents claimed they had overrun the airport.", "overrun", protagonist=lead)
     assert result.modality == "claimed" and sources(result) == [("Taliban", "belligerent")]
     unresolved = read("The insurgents claimed they had overrun the airport.", "overrun")
-    assert unresolved.modality == "claimed" and sources(unresolved) == [("insurgents", "belligerent")]
+    assert unresolved.modality == "claimed" and sources(unresolved) == [("unnamed armed group", "belligerent")]
 
 
 def test_party_conceding_a_loss_is_an_official_confirmation():
