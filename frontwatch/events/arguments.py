@@ -49,8 +49,9 @@ _PASSIVE_SUBJECT = re.compile(r"\s+(?:was|were|have been|has been|had been|are|i
 _DETERMINERS = re.compile(r"^\s*(?:the\s+|their\s+|its\s+)?$")
 _AGENT_LINK = re.compile(r"^\s*(?:to|by|into the hands of|in the hands of|under (?:the )?(?:full |complete |total )?"
                          r"control of)\s+(?:the\s+)?$")
+# "took two more capitals on Tuesday, Farah and ...", "seized the towns of Rastan and Talbiseh"
 _PLURAL_OBJECT = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:provincial capitals|capitals|cities|towns|villages|settlements|"
-                            r"district centres|district centers|districts)\b[^.;:]{0,40}?(?:,|:|\s—|\s–|\s-)\s+")
+                            r"district centres|district centers|districts)\b(?:\s+of|[^.;:]{0,40}?(?:,|:|\s—|\s–|\s-))\s+")
 _LIST_GAP = re.compile(r"(?:\s+in the (?:far )?(?:north|south|east|west|north-?east|north-?west|south-?east|"
                        r"south-?west|centre|center)(?:ern)?)?\s*(?:,|and|, and)\s+$")
 _LAST_JOINED = re.compile(r"\s*,?\s+and\s+$")

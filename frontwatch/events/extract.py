@@ -27,6 +27,8 @@ _OWNED = re.compile(r"(?:\b(?:its|their|his|her|our)|['’]s|\d)\s+$")
 # "the capital of", "the administrative centre of the": a province named for its seat.
 _SEAT_OF = re.compile(r"\b(?:capital|centre|center|seat)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # "Officials had denied on Friday that ...": a flashback, which dates itself but does not move the report's clock.
+# A live-blog entry's time stamp: "15:55 ...", "08.15 GMT - ...", "9:05am: ...".
+_TIME_STAMP = re.compile(r"\s*\d{1,2}[:.]\d{2}(?:\s?(?:am|pm|a\.m\.|p\.m\.))?(?:\s?(?:GMT|UTC|BST|CET|EET|[A-Z]{3}))?\b")
 _FLASHBACK = re.compile(r"^\W*(?:[A-Z][\w'’-]*\s+){1,4}had\s+(?!been\s+\w+ing)")
 # Armed groups whose names are never a place in a report about them.
 _GROUP_KINDS = ("rebel", "militia")
@@ -109,6 +111,7 @@ class _ArticleReader:
         self.lead_date = date_of_sentence(article.text[body[0].start:body[0].end], self.published,
                                           year=self.year) if body else None
         self.previous_date: ResolvedDate | None = None
+        self.blog_entry = False  # the paragraph read is a time-stamped live-blog entry
         self.previous_said: Attributed | None = None
         self.last_claims: list[Event] = []  # the changes claimed in the latest sentence that claimed any
         events: list[Event] = []
@@ -116,6 +119,11 @@ class _ArticleReader:
         pieces = sorted(parsed, key=lambda p: p[0].start)
         for seg in body:
             inside = [sentences for piece, sentences in pieces if seg.start <= piece.start < seg.end]
+            # "15:55 The Observatory now says ...": a live blog's entry is news of the page's day; the day an
+            # earlier entry recalled ("since taking the town on Sunday") is not its date.
+            self.blog_entry = _TIME_STAMP.match(article.text, seg.start) is not None
+            if self.blog_entry:
+                self.previous_date = None
             if not inside:
                 for event in self._pass_by(seg):
                     if event.event_id not in seen:
@@ -322,6 +330,7 @@ class _ArticleReader:
                 self.previous_date = resolved
             return resolved
         borrowed = self.previous_date if self.previous_date and self.previous_date.precision == "day" \
+            else None if self.blog_entry \
             else self.lead_date if self.lead_date and self.lead_date.precision == "day" else None
         if borrowed is not None and self.published is not None \
                 and (self.published - borrowed.date).days > BORROWED_DATE_MAX_DAYS:

@@ -693,3 +693,36 @@ def test_a_liberation_hailed_by_one_side_is_its_gain_though_hailing_is_an_event_
                           url="https://wire.example/hailed")
     [freed] = [e for e in events if e.control]
     assert (freed.place.name, freed.control.holder) == ("Kherson", "Ukraine")
+
+
+def test_rebels_of_a_report_that_names_no_group_still_take_the_towns_it_lists():
+    text = ("Rebels seized the towns of Rastan and Talbiseh on Friday after government forces pulled out, "
+            "a war monitor said.")
+    taken = [e for e in extract_text(text, published="2024-12-06") if e.control]
+    assert sorted(e.place.name for e in taken) == ["Ar Rastan", "Tallbisah"]
+    assert {e.control.holder for e in taken} == {"unnamed armed group"}
+    assert {e.acled for e in taken} == {"Non-state actor overtakes territory"}
+
+
+def test_took_a_named_town_is_a_capture_but_took_someone_somewhere_is_not():
+    [taken] = [e for e in extract_text("Insurgents took Souran on Tuesday.", published="2024-12-04") if e.control]
+    assert (taken.place.name, taken.date) == ("Suran", "2024-12-03")
+    assert not [e for e in extract_text("Police took Ram Kumar to hospital.", published="2024-12-04") if e.control]
+    assert not extract_text("The offensive took Kabul by surprise.", published="2024-12-04")
+
+
+def test_a_statement_the_report_contradicts_is_denied():
+    text = ("The monitor said rebels still held Souran, contradicting a defence ministry statement that the army "
+            "had retaken the town.")
+    retaken = [e for e in extract_text(text, published="2024-12-04") if e.control]
+    assert retaken and all(e.modality == "denied" for e in retaken)
+
+
+def test_a_live_blog_entry_is_news_of_the_page_day_not_of_a_day_an_earlier_entry_recalled():
+    text = ("Syria live: the Hama front\n\n"
+            "The focus today is northern Hama province, where rebels have been pushing south since taking "
+            "Khan Sheikhoun on Sunday.\n\n"
+            "10:50 The war monitor confirms that Halfaya is now in rebel hands after government forces withdrew "
+            "overnight.")
+    halfaya = [e for e in extract_text(text, published="2024-12-03") if e.place and e.place.name == "Halfaya"]
+    assert halfaya and {e.date for e in halfaya} == {"2024-12-03"}
