@@ -18,6 +18,8 @@ from frontwatch.records import Actor, Attribution
 ATTRIBUTION_FILE = DATA_DIR / "attribution.json"
 
 # Independent voices: one of these beside a party's claim makes the event confirmed.
+# Speakers joined in one subject: "the army and a war monitor said", "officials and residents told".
+_JOINED_SPEAKERS = re.compile(r"\s+and\s+|\s+as well as\s+")
 _INDEPENDENT = ("official", "security source", "local official", "resident", "media")
 _QUOTES = "\"“”‘’'«»"
 # Where a clause ends: the speaker of a verb is named after it, and modal words do not reach past it.
@@ -193,6 +195,21 @@ def _contrasted(sentence: str, trigger_end: int, region_start: int) -> bool:
     ("..., but a government spokesman said"); not a contrast further back ("..., while X withdrew, officials said")."""
     return _CONTRAST_BEFORE.search(sentence, trigger_end, region_start) is not None \
         or _CONTRAST_AT.match(sentence, region_start) is not None
+
+
+def _joint_sources(region: str, verb: str, registry: ActorRegistry, focus_country: str | None,
+                   protagonist: Actor | None) -> list[tuple[str, str | None, Actor | None]]:
+    """The speakers of a region, each of "the Syrian National Army and a war monitor said" read on its own (a
+    named party found in the region would otherwise hide the monitor beside it)."""
+    parts = _JOINED_SPEAKERS.split(region)
+    if len(parts) == 1:
+        return _sources_in(region, verb, registry, focus_country, protagonist)
+    found: list[tuple[str, str | None, Actor | None]] = []
+    for part in parts:
+        for source in _sources_in(part, verb, registry, focus_country, protagonist):
+            if source not in found:
+                found.append(source)
+    return found
 
 
 def _sources_in(region: str, verb: str, registry: ActorRegistry, focus_country: str | None,
@@ -385,7 +402,7 @@ def attribute(sentence: str, trigger: tuple[int, int] | None = None, *,
         if region.lower().strip(_QUOTES + " ") in lex.pronouns:
             inherited = True
             continue
-        named = _sources_in(region, "said" if verb == _TAIL else verb, registry, focus_country, protagonist)
+        named = _joint_sources(region, "said" if verb == _TAIL else verb, registry, focus_country, protagonist)
         if verb == _TAIL and not _names_only_a_source(region, named, registry):
             continue  # "Read more: the Taliban's advance since May" names no source
         trigger_word = sentence[trigger[0]:trigger[1]] if trigger else ""

@@ -381,3 +381,13 @@ def test_a_speaker_named_in_apposition_before_a_day_and_the_verb_is_the_source(r
     result = read(s, "control of", registry=registry)
     assert result.modality == "claimed"
     assert "Wagner Group" in [a.source for a in result.attribution]
+
+
+def test_a_party_and_a_monitor_speaking_together_are_two_sources_and_the_monitor_vouches():
+    s = ("Turkish-backed factions captured the town from Kurdish-led forces on Monday, the Syrian National Army "
+         "and a war monitor said.")
+    result = read(s, "captured")
+    assert sources(result) == [("Syrian National Army", "belligerent"), ("monitor", "other")]
+    # one subject, one speaker: a ministry's spokesman is the ministry's own voice, not an independent one
+    alone = read("Russian forces captured the village, the Russian defence ministry spokesman said.", "captured")
+    assert [kind for _, kind in sources(alone)] == ["belligerent"]
