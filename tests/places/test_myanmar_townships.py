@@ -24,6 +24,8 @@ REPORTS = [
      {"Bawlakhe": "Kayah State", "Hlaingbwe": "Kayin State"}),
     ("Anti-junta forces attacked outposts around Mong Hsat and Loilem on Thursday.",
      {"Mong Hsat": "Shan State", "Loilem": "Shan State"}),
+    ("Boats stopped running from Nyaungshwe on Inle Lake after shelling near Pinlaung.",
+     {"Nyaungshwe": "Shan State", "Pinlaung": "Shan State"}),
     ("Gangaw and Thabeikkyin were bombed, local media said.",
      {"Gangaw": "Magway", "Thabeikkyin": "Mandalay"}),
 ]
@@ -31,7 +33,8 @@ REPORTS = [
 # Spellings news uses, each beside the spelling of the same town that the gazetteer files it under.
 SPELLINGS = [("Laukkaing", "Laukkai"), ("Theinni", "Hsenwi"), ("Kutkhaing", "Kutkai"), ("Kyaukphyu", "Kyaukpyu"),
              ("Toungup", "Taungup"), ("Hpapun", "Papun"), ("Myohaung", "Mrauk-U"), ("Kyaingtong", "Kengtung"),
-             ("Depayin", "Tabayin"), ("Momeik", "Mongmit"), ("Sandoway", "Thandwe")]
+             ("Depayin", "Tabayin"), ("Momeik", "Mongmit"), ("Sandoway", "Thandwe"),
+             ("Akyab", "Sittwe"), ("Maymyo", "Pyin Oo Lwin"), ("Haka", "Hakha"), ("Demoso", "Dimawso")]
 
 
 def _resolved(sentence: str) -> dict[str, tuple[str | None, str | None]]:
