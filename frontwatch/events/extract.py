@@ -277,7 +277,8 @@ class _ArticleReader:
         date = when.date.isoformat() if when else (self.published.isoformat() if self.published else None)
         precision = when.precision if when else ("day" if self.published else None)
         negotiated = lex.negotiated.search(text) is not None
-        partial = top is not None and lex.is_partial(text, trigger, top.start - sentence.start)
+        partial = top is not None and lex.is_partial(text, trigger, top.start - sentence.start,
+                                                     top.end - sentence.start)
         made = [self._event(sentence, trigger, top.place if top else None, actor, mentions, said, when, date,
                             precision, negotiated, partial) for top in places]
         if date is None and self.year is None:

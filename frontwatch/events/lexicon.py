@@ -90,6 +90,8 @@ class Lexicon:
             if gap_words else re.compile(r"^\s*$")
         self.installation = re.compile(_BEFORE + r"(?:" + installations + r")\s+(?:in|of)" + _AFTER, re.IGNORECASE) \
             if installations else re.compile(r"(?!x)x")
+        self.installation_after = re.compile(r"\s+(?:" + installations + r")" + _AFTER, re.IGNORECASE) \
+            if installations else re.compile(r"(?!x)x")
         self.participle_cue = re.compile(r"(?:^|\W)(?:" + "|".join(re.escape(w) for w in data.get("participle_cues", []))
                                          + r")\s+$|\w-$", re.IGNORECASE)
         self.infinitive_cues = [(modality, re.compile(r"(?:^|\W)(?:" + "|".join(p if modality == "done" else re.escape(p)
@@ -139,9 +141,12 @@ class Lexicon:
                 return modality
         return None
 
-    def is_partial(self, text: str, trigger: Trigger, place_start: int) -> bool:
-        """Whether the words between a trigger and its place take only part of it ("captured most of X", "the
-        police headquarters in X")."""
+    def is_partial(self, text: str, trigger: Trigger, place_start: int, place_end: int | None = None) -> bool:
+        """Whether the event takes only part of its place: the words between a trigger and its place ("captured
+        most of X", "the police headquarters in X"), or a post the place's name qualifies ("fled the Kutkai
+        base", "seized the Kherson airport")."""
+        if place_end is not None and self.installation_after.match(text, place_end):
+            return True
         return trigger.end <= place_start and (self.partial.search(text, trigger.end, place_start) is not None
                                                or self.installation.search(text, trigger.end, place_start) is not None)
 

@@ -726,3 +726,13 @@ def test_a_live_blog_entry_is_news_of_the_page_day_not_of_a_day_an_earlier_entry
             "overnight.")
     halfaya = [e for e in extract_text(text, published="2024-12-03") if e.place and e.place.name == "Halfaya"]
     assert halfaya and {e.date for e in halfaya} == {"2024-12-03"}
+
+
+def test_a_post_named_after_its_town_is_fighting_for_the_town_not_its_fall():
+    text = "Rebel fighters overran the Kutkai base on Sunday, residents said."
+    events = extract_text(text, published="2024-01-08")
+    assert events and all(e.control is None for e in events)
+    # the whole town is another matter
+    assert [e.control.holder for e in extract_text("Rebel fighters overran Kutkai on Sunday.", published="2024-01-08")
+            if e.control] == ["unnamed armed group"]
+
