@@ -6,13 +6,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from frontwatch.events.lexicon import Lexicon, Trigger
+from frontwatch.events.lexicon import LAST_POST, Lexicon, Trigger
 from frontwatch.records import Actor, Toponym
 
 # Places where fighting changes hands; a country or province is never "taken" by one sentence.
 LOCAL_FEATURES = ("city", "site", "admin2")
 
-_GAP_BEFORE = re.compile(r"^[\s,]*(?:(?:[a-z][\w'’-]*|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day),?\s+){0,5}$")
+# (after an optional other name in brackets: "Theinni (Hsenwi) fell")
+_GAP_BEFORE = re.compile(r"^\)?(?:\s*\([^()]{1,40}\))?[\s,]*(?:(?:[a-z][\w'’-]*|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day),?\s+){0,5}$")
 # "the city" standing for the city last named ("a security source confirmed the fall of the city").
 _ANAPHOR_AFTER = re.compile(r"^\s*(?:the|this|that|his|its|their) (?:southern |northern |eastern |western |provincial |)"
                             r"(?:city|town|village|provincial capital|settlement)(?![\w'’-])(?! of)")
@@ -118,7 +119,8 @@ def place_of(sentence: str, trigger: Trigger, toponyms: list[tuple[int, int, Top
             # "pictures said to be taken in Soledar had been taken elsewhere": a place after a preposition is
             # where, not the subject the passive takes.
             gap_text = sentence[end:trigger.start]
-            if _GAP_BEFORE.match(gap_text) and not _WHERE_BEFORE.search(sentence[:start]) \
+            if _GAP_BEFORE.match(gap_text) and (not _WHERE_BEFORE.search(sentence[:start])
+                                                 or LAST_POST.search(sentence[:start])) \
                     and not _PLURAL_GROUND.search(gap_text):
                 return top
         if _ANAPHOR_BEFORE.search(sentence[: trigger.start]):

@@ -12,6 +12,10 @@ from frontwatch.config import DATA_DIR
 
 TRIGGERS_FILE = DATA_DIR / "triggers.json"
 
+# "the army's last base in Hsenwi fell": the last post of a town falling is the town's fall.
+LAST_POST = re.compile(r"\blast\s+(?:[\w'’-]+\s+){0,3}?(?:base|bases|position|positions|post|posts|outpost|outposts|"
+                       r"stronghold|garrison|bastion|foothold|pocket)\s+(?:in|of)\s+(?:the\s+(?:town|city)\s+of\s+)?$",
+                       re.IGNORECASE)
 _BEFORE = r"(?<![\w-])"
 _AFTER = r"(?![\w-])"
 _PART = re.compile(r"\{([a-z_]+)\}")  # a named phrase part; regex counts ("{0,3}") are not names
@@ -147,6 +151,8 @@ class Lexicon:
         base", "seized the Kherson airport")."""
         if place_end is not None and self.installation_after.match(text, place_end):
             return True
+        if trigger.end <= place_start and LAST_POST.search(text, 0, place_start):
+            return False  # "captured the last army position in Hsenwi": the town's last post, so the town
         return trigger.end <= place_start and (self.partial.search(text, trigger.end, place_start) is not None
                                                or self.installation.search(text, trigger.end, place_start) is not None)
 

@@ -736,3 +736,19 @@ def test_a_post_named_after_its_town_is_fighting_for_the_town_not_its_fall():
     assert [e.control.holder for e in extract_text("Rebel fighters overran Kutkai on Sunday.", published="2024-01-08")
             if e.control] == ["unnamed armed group"]
 
+
+
+def test_the_last_post_of_a_town_falling_is_the_town_falling():
+    text = "After two months of fighting, the army's last base in Hsenwi fell to the MNDAA on Saturday, residents said."
+    [fell] = [e for e in extract_text(text, published="2024-01-07") if e.control]
+    assert (fell.place.name, fell.control.holder, fell.date) == ("Hsenwi", "Myanmar National Democratic Alliance Army",
+                                                                 "2024-01-06")
+    # one base among others is not the town
+    assert not [e for e in extract_text("The army's base in Hsenwi fell to the MNDAA on Saturday.",
+                                        published="2024-01-07") if e.control]
+
+
+def test_a_town_named_twice_with_its_other_name_in_brackets_is_one_place_that_fell():
+    [fell] = [e for e in extract_text("Theinni (Hsenwi) fell to the MNDAA on Saturday.", published="2024-01-07")
+              if e.control]
+    assert fell.place.name == "Hsenwi"
