@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import json
 import random
 import re
 from collections import Counter
@@ -168,6 +169,19 @@ def load_news_arrests(events_dir: Path) -> list[Example]:
         text = re.sub(r"\s+", " ", _fix_mojibake(row.get("sent_text", ""))).strip()
         if len(text) >= 40:
             out.append(Example(text[:1].upper() + text[1:], "Arrests", "India", "indiapoliceevents"))
+    return out
+
+
+def load_written_news(paths: list[Path]) -> list[Example]:
+    """News items written for frontwatch and labelled with ACLED sub-event types (``{"text", "label",
+    "country"}`` JSONL; null is the no-event class): news wording that ACLED's notes lack."""
+    out = []
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                item = json.loads(line)
+                out.append(Example(item["text"], item.get("label") or NO_EVENT, item.get("country") or "",
+                                   f"written:{path.stem}"))
     return out
 
 

@@ -60,3 +60,20 @@ def test_news_without_events_from_the_benchmarks_name_no_violence(corpus: list[t
     assert all(e.label == NO_EVENT for e in news)
     quiet = training.reports_no_event()
     assert all(quiet(e.text) and not training._VIOLENCE.search(e.text) for e in news)
+
+
+def test_written_news_is_read_with_null_as_the_no_event_class(tmp_path):
+    import json
+
+    from frontwatch.classify.model import NO_EVENT
+    from frontwatch.classify.training import load_written_news
+
+    path = tmp_path / "news.jsonl"
+    path.write_text("\n".join(json.dumps(item) for item in [
+        {"id": "x1", "text": "Gunmen kidnapped two engineers on the highway, police said.",
+         "label": "Abduction/forced disappearance", "country": "Nigeria"},
+        {"id": "x2", "text": "The central bank kept its main rate unchanged.", "label": None, "country": "Kenya"},
+    ]) + "\n", encoding="utf-8")
+    examples = load_written_news([path])
+    assert [(e.label, e.country, e.origin) for e in examples] == [
+        ("Abduction/forced disappearance", "Nigeria", "written:news"), (NO_EVENT, "Kenya", "written:news")]

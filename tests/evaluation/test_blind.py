@@ -14,6 +14,8 @@ from frontwatch.evaluation.blind import BLIND, CONTROL_SETS, NEWS_SETS, read_sni
     ("af2021.jsonl", "af2021_gold.csv", "Afghan government", {"Taliban", "Afghan government"}, 30),
     ("sy2024.jsonl", "sy2024_gold.csv", "Syrian government",
      {"HTS", "Syrian National Army", "SDF", "Southern factions", "Druze factions", "Syrian government"}, 20),
+    ("mm2023.jsonl", "mm2023_gold.csv", "Myanmar military",
+     {"MNDAA", "TNLA", "Arakan Army", "KIA", "People's Defence Force", "Karenni forces", "Myanmar military"}, 15),
 ])
 def test_every_gold_change_of_a_control_set_rests_on_reports_in_it(corpus, gold, first, holders, at_least):
     assert (corpus, gold, first) in {(c, g, f) for c, g, _, f in CONTROL_SETS}
