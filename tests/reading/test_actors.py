@@ -165,3 +165,11 @@ def test_a_ministry_of_defence_unnamed_is_no_particular_country_and_curly_apostr
                 if a.name == "United Kingdom"]
     assert [a.name for _, _, a in registry.find("Britain's Ministry of Defence said so.")] == ["United Kingdom"]
     assert registry.find("Sudan’s army said it retook the town.") == registry.find("Sudan's army said it retook the town.")
+
+
+def test_myanmars_karenni_and_chin_resistance_are_armed_parties(registry):
+    for name, actor in (("Karenni forces", "Karenni Nationalities Defence Force"), ("KNDF", "Karenni Nationalities Defence Force"),
+                        ("Chin National Front", "Chin National Army")):
+        found = registry.resolve(name)
+        assert found is not None and found.name == actor and found.country == "MM"
+        assert registry.is_party(found)
