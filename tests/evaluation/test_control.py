@@ -9,11 +9,12 @@ TOWN = GoldChange("Izium", 49.2100, 37.2600, "2022-04-01", "Russia")
 TOWN_BACK = GoldChange("Izium", 49.2100, 37.2600, "2022-09-10", "Ukraine")
 
 
-def _history(name: str, lat: float, lon: float, *changes: tuple[str, str, str], feature: str = "city") -> PlaceHistory:
-    place = Place(name, None, lat, lon, "Kharkiv", "UA", feature=feature)
+def _history(name: str, lat: float, lon: float, *changes: tuple[str, str, str], feature: str = "city",
+             country: str = "UA", loser: str | None = None) -> PlaceHistory:
+    place = Place(name, None, lat, lon, None, country, feature=feature)
     made = []
     for holder, since, grade in changes:
-        change = Change(place, holder, "Ukraine" if holder == "Russia" else "Russia")
+        change = Change(place, holder, loser or ("Ukraine" if holder == "Russia" else "Russia"))
         change.add(Evidence("support", name.lower(), place, since, f"ev-{since}", frozenset({since}), holder,
                             grade=grade))
         made.append(change)
@@ -81,10 +82,8 @@ def test_another_war_scores_against_its_own_first_holder(tmp_path):
                     "Kabul,Kabul,34.528,69.172,2021-08-15,Afghan government\n", encoding="utf-8")
     changes = read_gold(gold, initial_holder="Afghan government")
     assert [(g.town, g.holder) for g in changes] == [("Kunduz", "Taliban")]  # Kabul's row changes nothing
-    place = Place("Kunduz", None, 36.73, 68.86, "Kunduz", "AF")
-    early = Change(place, "Taliban", "Afghan government")
-    early.add(Evidence("support", "kunduz", place, "2021-08-01", "ev", frozenset({"s"}), "Taliban", grade=CLAIM))
-    card = score([PlaceHistory("kunduz", place, [early])], changes)
+    early = _history("Kunduz", 36.73, 68.86, ("Taliban", "2021-08-01", CLAIM), country="AF", loser="Afghan government")
+    card = score([early], changes)
     assert [v.outcome for v in card.verdicts] == ["early"]
 
 
@@ -98,14 +97,10 @@ def test_a_town_an_armed_group_held_first_is_scored_from_that_holder_under_any_o
                     "Hama,Hama,35.132,36.755,2024-12-05,HTS,\n", encoding="utf-8")
     changes = read_gold(gold, initial_holder="Syrian government")
     assert [(g.town, g.previous) for g in changes] == [("Hama", "Syrian government"), ("Manbij", "SDF")]
-    manbij = Place("Manbij", None, 36.53, 37.95, "Aleppo", "SY")
-    taken = Change(manbij, "Syrian National Army", "Syrian Democratic Forces")
-    taken.add(Evidence("support", "manbij", manbij, "2024-12-09", "ev", frozenset({"s"}), "Syrian National Army",
-                       grade=CONFIRMATION))
-    hama = Place("Hama", None, 35.13, 36.75, "Hama", "SY")
-    fell = Change(hama, "Hayat Tahrir al-Sham", "Syrian government")
-    fell.add(Evidence("support", "hama", hama, "2024-12-05", "ev2", frozenset({"t"}), "Hayat Tahrir al-Sham",
-                      grade=CONFIRMATION))
-    card = score([PlaceHistory("manbij", manbij, [taken]), PlaceHistory("hama", hama, [fell])], changes)
+    taken = _history("Manbij", 36.53, 37.95, ("Syrian National Army", "2024-12-09", CONFIRMATION), country="SY",
+                     loser="Syrian Democratic Forces")
+    fell = _history("Hama", 35.13, 36.75, ("Hayat Tahrir al-Sham", "2024-12-05", CONFIRMATION), country="SY",
+                    loser="Syrian government")
+    card = score([taken, fell], changes)
     assert sorted((v.gold.town, v.outcome) for v in card.verdicts) == [("Hama", "right"), ("Manbij", "right")]
     assert card.wrong == []
