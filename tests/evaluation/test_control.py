@@ -72,15 +72,18 @@ def test_a_claim_the_other_side_denied_is_not_scored_as_a_call():
     assert verdict.outcome == "missed"
 
 
-def test_another_war_scores_against_its_own_first_holder(tmp_path):
-    # a gold table of another war: every town is the government's before its first row
+def _gold(tmp_path, rows: str, first: str, columns: str = "town,oblast,lat,lon,date,holder_after"):
+    """The changes of a gold table of another war, whose towns are all ``first``'s before their first row."""
     from frontwatch.evaluation.control import read_gold
 
     gold = tmp_path / "gold.csv"
-    gold.write_text("town,oblast,lat,lon,date,holder_after\n"
-                    "Kunduz,Kunduz,36.728,68.868,2021-08-08,Taliban\n"
-                    "Kabul,Kabul,34.528,69.172,2021-08-15,Afghan government\n", encoding="utf-8")
-    changes = read_gold(gold, initial_holder="Afghan government")
+    gold.write_text(f"{columns}\n{rows}", encoding="utf-8")
+    return read_gold(gold, initial_holder=first)
+
+
+def test_another_war_scores_against_its_own_first_holder(tmp_path):
+    changes = _gold(tmp_path, "Kunduz,Kunduz,36.728,68.868,2021-08-08,Taliban\n"
+                              "Kabul,Kabul,34.528,69.172,2021-08-15,Afghan government\n", "Afghan government")
     assert [(g.town, g.holder) for g in changes] == [("Kunduz", "Taliban")]  # Kabul's row changes nothing
     early = _history("Kunduz", 36.73, 68.86, ("Taliban", "2021-08-01", CLAIM), country="AF", loser="Afghan government")
     card = score([early], changes)
@@ -89,13 +92,9 @@ def test_another_war_scores_against_its_own_first_holder(tmp_path):
 
 def test_a_town_an_armed_group_held_first_is_scored_from_that_holder_under_any_of_its_names(tmp_path):
     # Manbij was the SDF's before the period; the gold writes the taker's short name, we its registry name
-    from frontwatch.evaluation.control import read_gold
-
-    gold = tmp_path / "gold.csv"
-    gold.write_text("town,oblast,lat,lon,date,holder_after,holder_before\n"
-                    "Manbij,Aleppo,36.528,37.955,2024-12-09,Syrian National Army,SDF\n"
-                    "Hama,Hama,35.132,36.755,2024-12-05,HTS,\n", encoding="utf-8")
-    changes = read_gold(gold, initial_holder="Syrian government")
+    changes = _gold(tmp_path, "Manbij,Aleppo,36.528,37.955,2024-12-09,Syrian National Army,SDF\n"
+                              "Hama,Hama,35.132,36.755,2024-12-05,HTS,\n", "Syrian government",
+                    columns="town,oblast,lat,lon,date,holder_after,holder_before")
     assert [(g.town, g.previous) for g in changes] == [("Hama", "Syrian government"), ("Manbij", "SDF")]
     taken = _history("Manbij", 36.53, 37.95, ("Syrian National Army", "2024-12-09", CONFIRMATION), country="SY",
                      loser="Syrian Democratic Forces")
