@@ -27,6 +27,8 @@ _OWNED = re.compile(r"(?:\b(?:its|their|his|her|our)|['’]s|\d)\s+$")
 # "the capital of", "the administrative centre of the": a province named for its seat.
 _SEAT_OF = re.compile(r"\b(?:capital|centre|center|seat)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # "Officials had denied on Friday that ...": a flashback, which dates itself but does not move the report's clock.
+# "liberated the town from the terrorist PKK/YPG gangs": the party named right after "from".
+_FROM_PARTY = re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w'’/-]+\s+){0,3}$")
 # A live-blog entry's time stamp: "15:55 ...", "08.15 GMT - ...", "9:05am: ...".
 _TIME_STAMP = re.compile(r"\s*\d{1,2}[:.]\d{2}(?:\s?(?:am|pm|a\.m\.|p\.m\.))?(?:\s?(?:GMT|UTC|BST|CET|EET|[A-Z]{3}))?\b")
 _FLASHBACK = re.compile(r"^\W*(?:[A-Z][\w'’-]*\s+){1,4}had\s+(?!been\s+\w+ing)")
@@ -260,7 +262,8 @@ class _ArticleReader:
             agent = args.Mention(agent.start, agent.end, said.speaker)
         if agent is None and speaker is None and family.control == "retaken":
             speaker = self._sole_liberator(text, trigger, mentions)
-        actor = agent.actor if agent else speaker or self._implied_agent(family.control) \
+        actor = agent.actor if agent else speaker \
+            or self._implied_agent(family.control, _freed_from(text, trigger, mentions)) \
             or (self.registry.police_of(self.focus) if trigger.implied_agent == "police" else None)
         holder = self._new_holder(family.control, actor)
         if holder is not None or self.protagonist is not None:
@@ -407,8 +410,11 @@ class _ArticleReader:
             self.voice = speaker.country
         return said
 
-    def _implied_agent(self, control: str | None) -> Actor | None:
-        """Who "the fall of X" falls to when the sentence does not say: the report's attacker, or its state."""
+    def _implied_agent(self, control: str | None, freed_from: Actor | None = None) -> Actor | None:
+        """Who "the fall of X" falls to when the sentence does not say: the report's attacker, or its state.
+
+        A place "liberated from" an armed group, in a report whose fighting is between armed groups (the
+        state is not among its two most named sides), is liberated by the other side the report names most."""
         if control == "taken":
             state = self.registry.state_of(self.focus)
             # A militia fighting for the state (Azov in a Ukrainian report) is no attacker.
@@ -418,7 +424,14 @@ class _ArticleReader:
             attacker = self.parties.opponent(self.parties.side(state)) if state else None
             return self.registry.resolve(attacker) if attacker else None
         if control == "retaken":
-            return self.registry.state_of(self.focus)
+            state = self.registry.state_of(self.focus)
+            loser = self.parties.side(freed_from) if freed_from is not None else None
+            if loser is not None and loser != self.parties.side(state) and self.parties.side(state) not in self.fighting:
+                other = next((name for name, _ in self.parties.counts.most_common() if name != loser), None)
+                liberator = self.registry.resolve(other) if other else None
+                if liberator is not None and self.registry.is_party(liberator):
+                    return liberator
+            return state
         if control == "handed_over":
             # "The mayor surrendered the city": a place is handed over by those who held it, the report's state.
             return self.registry.state_of(self.focus)
@@ -454,6 +467,14 @@ class _ArticleReader:
     def _event_id(self, sentence: Sentence, type_: str, mode: str | None, place: str | None) -> str:
         raw = "\x1f".join([self.key, str(sentence.start), sentence.text, type_, mode or "", place or ""])
         return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:20]
+
+
+def _freed_from(text: str, trigger: Trigger, mentions: list[args.Mention]) -> Actor | None:
+    """The party a place is "liberated from", named in the clause after the trigger, if any."""
+    for m in mentions:
+        if trigger.end <= m.start <= trigger.end + 80 and _FROM_PARTY.search(text, trigger.end, m.start):
+            return m.actor
+    return None
 
 
 def _event_clause(text: str, trigger: Trigger) -> str:

@@ -752,3 +752,16 @@ def test_a_town_named_twice_with_its_other_name_in_brackets_is_one_place_that_fe
     [fell] = [e for e in extract_text("Theinni (Hsenwi) fell to the MNDAA on Saturday.", published="2024-01-07")
               if e.control]
     assert fell.place.name == "Hsenwi"
+
+
+def test_a_town_liberated_from_one_armed_group_in_a_war_between_armed_groups_is_the_other_groups():
+    text = ("Turkish-backed factions said they had taken Tal Rifaat from Kurdish-led forces, though the Syrian "
+            "Democratic Forces said fighting went on.\n\n"
+            '"Our heroes have liberated the town of Tal Rifaat from the PKK/YPG gangs," a spokesman for the '
+            "Syrian National Army said.")
+    held = {e.control.holder for e in extract_text(text, published="2024-12-01") if e.control}
+    assert held == {"Syrian National Army"}
+    # where the state fights, a liberation it does not name the agent of is still the state's
+    retaken = [e for e in extract_text("Kherson was liberated from Russian forces, a regional official said.",
+                                       published="2022-11-11") if e.control]
+    assert [e.control.holder for e in retaken] == ["Ukraine"]
