@@ -77,8 +77,9 @@ def _acled(path: Path, name: str, note: str) -> list[Figure]:
     countries = len({r["country"] for r in rows})
     figures = [
         Figure(name, f"weighted F1 (n={len(rows)}, {countries} countries)", f1_score(gold, guess, average="weighted"),
-               anchor="goal: >= 0.85 on other sources; CASE 2021 best 0.839", command=COMMAND,
-               note=f"null (no event) is a class; {note}"),
+               # a set the model was trained on measures nothing against the goal
+               anchor="goal: >= 0.85 on other sources; CASE 2021 best 0.839" if "(test)" in name else "",
+               command=COMMAND, note=f"null (no event) is a class; {note}"),
         Figure(name, "weighted F1 on the event snippets", events_weighted_f1(gold, guess), command=COMMAND),
         Figure(name, "no-event recall",
                sum(g == p == NO_EVENT for g, p in zip(gold, guess)) / max(1, gold.count(NO_EVENT)), command=COMMAND),
