@@ -5,20 +5,22 @@ unnamed armed group (``ActorRegistry.unnamed_groups``). Across reports the stand
 in Idlib in December 2024, the other reports of those days name Hayat Tahrir al-Sham. So each stand-in is
 given the non-state side that the control evidence of the same country names most within ``WINDOW_DAYS`` of
 it, near its place first (``RADIUS_KM``: fronts are local; the east's Kurdish-led forces do not name the
-coast's rebels), else in the whole country, when that side clearly leads (``LEAD`` times the next, or alone);
-else it stays unnamed, a holder of its own
-("unnamed armed group"), which still tells the user the state lost the place.
+coast's rebels), else in the whole country, when that side clearly leads (``LEAD`` times the next, or alone).
+Else it stays unnamed, a holder of its own ("unnamed armed group"), which still tells the user that the state
+lost the place.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections import Counter
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
+import numpy as np
+
 from frontwatch.control.evidence import Evidence
-from frontwatch.places.distance import great_circle_km
+from frontwatch.places.distance import great_circle_km_to_many
 
 WINDOW_DAYS = 10
 RADIUS_KM = 150.0
@@ -30,11 +32,11 @@ def name_the_unnamed(evidence: list[Evidence], unnamed: frozenset[str],
     """``evidence`` with each stand-in side (holder or loser) replaced by the named group the others point to."""
     if not unnamed or not any(e.side in unnamed or e.from_side in unnamed for e in evidence):
         return evidence
-    named = [e for e in evidence if e.place.country and e.side not in unnamed and is_armed_group(e.side)]
+    named = _Named([e for e in evidence if e.place.country and e.side not in unnamed and is_armed_group(e.side)])
     out = []
     for e in evidence:
         if e.side in unnamed or e.from_side in unnamed:
-            name = _named_nearby(e, named)
+            name = named.nearby(e)
             if name is not None:
                 e = dataclasses.replace(e, side=name if e.side in unnamed else e.side,
                                         from_side=name if e.from_side in unnamed else e.from_side)
@@ -42,29 +44,42 @@ def name_the_unnamed(evidence: list[Evidence], unnamed: frozenset[str],
     return out
 
 
-def _named_nearby(e: Evidence, named: list[Evidence]) -> str | None:
-    """The armed group named most around ``e``'s date near its place (fronts are local), else in its country,
-    if one clearly leads."""
-    if not e.place.country:
-        return None
-    at_the_time = [n for n in named if n.place.country == e.place.country and _near(e.date, n.date)]
-    nearby = [n for n in at_the_time
-              if great_circle_km(e.place.lat, e.place.lon, n.place.lat, n.place.lon) <= RADIUS_KM]
-    return _leader(nearby) or _leader(at_the_time)
+class _Named:
+    """The evidence naming armed groups, by country and date, for the window around one item."""
 
+    def __init__(self, items: list[Evidence]) -> None:
+        self.sides = sorted({e.side for e in items})
+        code = {side: i for i, side in enumerate(self.sides)}
+        self.by_country: dict[str, tuple[list[str], np.ndarray, np.ndarray, np.ndarray]] = {}
+        for country in {e.place.country or "" for e in items}:
+            # undated items ("" sorts first) are near any date: the timeline dates them later
+            rows = sorted((e for e in items if (e.place.country or "") == country), key=lambda e: e.date)
+            self.by_country[country] = ([e.date[:10] for e in rows], np.array([e.place.lat for e in rows]),
+                                        np.array([e.place.lon for e in rows]),
+                                        np.array([code[e.side] for e in rows], dtype=np.int64))
 
-def _leader(named: list[Evidence]) -> str | None:
-    counts = Counter(n.side for n in named)
-    ranked = counts.most_common(2)
-    if not ranked:
-        return None
-    if len(ranked) == 1 or ranked[0][1] >= LEAD * ranked[1][1]:
-        return ranked[0][0]
-    return None
+    def nearby(self, e: Evidence) -> str | None:
+        """The armed group named most around ``e``'s date near its place (fronts are local), else in its
+        country, if one clearly leads."""
+        if not e.place.country or e.place.country not in self.by_country:
+            return None
+        days, lats, lons, sides = self.by_country[e.place.country]
+        undated = bisect_right(days, "")
+        if e.date:
+            day = dt.date.fromisoformat(e.date[:10])
+            lo = bisect_left(days, (day - dt.timedelta(days=WINDOW_DAYS)).isoformat(), lo=undated)
+            hi = bisect_right(days, (day + dt.timedelta(days=WINDOW_DAYS)).isoformat(), lo=undated)
+            rows = np.r_[0:undated, lo:hi]
+        else:
+            rows = np.arange(len(days))
+        near = great_circle_km_to_many(e.place.lat, e.place.lon, lats[rows], lons[rows]) <= RADIUS_KM
+        return self._leader(sides[rows][near]) or self._leader(sides[rows])
 
-
-def _near(a: str, b: str) -> bool:
-    """Within the window; an undated item (date "") is near anything, the timeline dates it later."""
-    if not a or not b:
-        return True
-    return abs((dt.date.fromisoformat(a[:10]) - dt.date.fromisoformat(b[:10])).days) <= WINDOW_DAYS
+    def _leader(self, codes: np.ndarray) -> str | None:
+        """The side named most often among ``codes`` when it clearly leads (``LEAD`` times the next, or alone)."""
+        counts = np.bincount(codes, minlength=len(self.sides))
+        if not counts.any():
+            return None
+        order = np.argsort(counts)[::-1]
+        best, second = counts[order[0]], (counts[order[1]] if len(order) > 1 else 0)
+        return self.sides[order[0]] if best >= LEAD * second else None

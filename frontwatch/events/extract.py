@@ -26,11 +26,11 @@ _OWNER_AFTER = re.compile(r"\s+of\s+(?:the\s+)?")
 _OWNED = re.compile(r"(?:\b(?:its|their|his|her|our)|['’]s|\d)\s+$")
 # "the capital of", "the administrative centre of the": a province named for its seat.
 _SEAT_OF = re.compile(r"\b(?:capital|centre|center|seat)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-# "Officials had denied on Friday that ...": a flashback, which dates itself but does not move the report's clock.
 # "liberated the town from the terrorist PKK/YPG gangs": the party named right after "from".
 _FROM_PARTY = re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w'’/-]+\s+){0,3}$")
 # A live-blog entry's time stamp: "15:55 ...", "08.15 GMT - ...", "9:05am: ...".
 _TIME_STAMP = re.compile(r"\s*\d{1,2}[:.]\d{2}(?:\s?(?:am|pm|a\.m\.|p\.m\.))?(?:\s?(?:GMT|UTC|BST|CET|EET|[A-Z]{3}))?\b")
+# "Officials had denied on Friday that ...": a flashback, which dates itself but does not move the report's clock.
 _FLASHBACK = re.compile(r"^\W*(?:[A-Z][\w'’-]*\s+){1,4}had\s+(?!been\s+\w+ing)")
 # Armed groups whose names are never a place in a report about them.
 _GROUP_KINDS = ("rebel", "militia")

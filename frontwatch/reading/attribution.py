@@ -17,9 +17,9 @@ from frontwatch.records import Actor, Attribution
 
 ATTRIBUTION_FILE = DATA_DIR / "attribution.json"
 
-# Independent voices: one of these beside a party's claim makes the event confirmed.
 # Speakers joined in one subject: "the army and a war monitor said", "officials and residents told".
 _JOINED_SPEAKERS = re.compile(r"\s+and\s+|\s+as well as\s+")
+# Independent voices: one of these beside a party's claim makes the event confirmed.
 _INDEPENDENT = ("official", "security source", "local official", "resident", "media")
 _QUOTES = "\"“”‘’'«»"
 # Where a clause ends: the speaker of a verb is named after it, and modal words do not reach past it.
