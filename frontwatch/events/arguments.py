@@ -47,6 +47,8 @@ _DEMONYM_JUST_BEFORE = re.compile(r"(?:^|\s)(?:an?\s+|the\s+)?([A-Z][a-z]+)\s+$"
 # "civilians were killed", "three men were detained": the name is the subject of the passive, whom it befell.
 _PASSIVE_SUBJECT = re.compile(r"\s+(?:was|were|have been|has been|had been|are|is)\s+(?:[a-z]+ly\s+|also\s+)?$",
                               re.IGNORECASE)
+# "Druze groups are taking over the city": a be-verb before an -ing form is the progressive, not a passive.
+_PROGRESSIVE = re.compile(r"[A-Za-z]+ing\b")
 _DETERMINERS = re.compile(r"^\s*(?:the\s+|their\s+|its\s+)?$")
 _AGENT_LINK = re.compile(r"^\s*(?:to|by|into the hands of|in the hands of|under (?:the )?(?:full |complete |total )?"
                          r"control of)\s+(?:the\s+)?$")
@@ -240,7 +242,7 @@ def agent_of(sentence: str, trigger: Trigger, mentions: list[Mention],
         # preposition is where or against whom, not who acts.
         before = [m for m in mentions if m.end <= trigger.start and (not _PREPOSITION.search(sentence[:m.start])
                                                                       or _FORCES_OF.search(sentence[:m.start]))]
-        if before and trigger.family.control != "abandoned" \
+        if before and trigger.family.control != "abandoned" and not _PROGRESSIVE.match(sentence, trigger.start) \
                 and _PASSIVE_SUBJECT.match(sentence, before[-1].end, trigger.start):
             return None  # "Five civilians were killed": whom the deed befell ("troops were withdrawn" did leave)
         return before[-1] if before else None
