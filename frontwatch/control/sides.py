@@ -56,3 +56,9 @@ def unnamed_groups() -> frozenset[str]:
     """The stand-in sides of armed groups that their reports do not name."""
     registry = _registry()
     return registry.unnamed_groups() if registry else frozenset()
+
+
+def alliances() -> dict[str, frozenset[str]]:
+    """Each alliance of the registry with its members (a town an alliance takes is one member's gain)."""
+    registry = _registry()
+    return registry.alliances() if registry else {}

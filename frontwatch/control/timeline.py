@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from frontwatch.control.evidence import ASSERTION, CLAIM, CONFIRMATION, Evidence, read_evidence
-from frontwatch.control.sides import SideOf, is_armed_group, side_of, unnamed_groups
+from frontwatch.control.sides import SideOf, alliances, is_armed_group, side_of, unnamed_groups
 from frontwatch.control.unnamed import name_the_unnamed
 from frontwatch.records import ControlRecord, Place
 from frontwatch.store import StoredEvent
@@ -178,7 +178,7 @@ def timeline(events: Iterable[StoredEvent], *, side: SideOf = side_of) -> list[P
     by_place: dict[str, list[Evidence]] = {}
     undated: list[Evidence] = []
     read = [e for e in (read_evidence(stored, side, undated=True) for stored in events) if e is not None]
-    for evidence in name_the_unnamed(read, unnamed_groups(), is_armed_group):
+    for evidence in name_the_unnamed(read, unnamed_groups(), is_armed_group, alliances()):
         if evidence.date:
             by_place.setdefault(evidence.key, []).append(evidence)
         else:

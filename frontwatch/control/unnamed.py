@@ -4,10 +4,15 @@
 unnamed armed group (``ActorRegistry.unnamed_groups``). Across reports the stand-in usually has a clear name:
 in Idlib in December 2024, the other reports of those days name Hayat Tahrir al-Sham. So each stand-in is
 given the non-state side that the control evidence of the same country names most within ``WINDOW_DAYS`` of
-it, near its place first (``RADIUS_KM``: fronts are local; the east's Kurdish-led forces do not name the
-coast's rebels), else in the whole country, when that side clearly leads (``LEAD`` times the next, or alone).
+it: at its place first (another report naming who took that very town), then near it (``RADIUS_KM``: fronts
+are local; the east's Kurdish-led forces do not name the coast's rebels), else in the whole country, when that
+side clearly leads (``LEAD`` times the next, or alone).
 Else it stays unnamed, a holder of its own ("unnamed armed group"), which still tells the user that the state
 lost the place.
+
+An alliance is named the same way, among its own members only: "the Three Brotherhood Alliance seized Laukkai"
+is the MNDAA's gain when the reports of those days name the MNDAA around Laukkai, and stays the alliance's when
+they do not single out one member.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 import numpy as np
 
@@ -24,22 +29,29 @@ from frontwatch.places.distance import great_circle_km_to_many
 
 WINDOW_DAYS = 10
 RADIUS_KM = 150.0
+AT_PLACE_KM = 5.0
 LEAD = 2.0
 
 
 def name_the_unnamed(evidence: list[Evidence], unnamed: frozenset[str],
-                     is_armed_group: Callable[[str], bool]) -> list[Evidence]:
-    """``evidence`` with each stand-in side (holder or loser) replaced by the named group the others point to."""
-    if not unnamed or not any(e.side in unnamed or e.from_side in unnamed for e in evidence):
+                     is_armed_group: Callable[[str], bool],
+                     alliances: Mapping[str, frozenset[str]] | None = None) -> list[Evidence]:
+    """``evidence`` with each stand-in side (holder or loser) replaced by the named group the others point to:
+    any armed group for an unnamed one, one of its members for an alliance (``alliances``: name -> members)."""
+    among: dict[str, frozenset[str] | None] = {name: None for name in unnamed}
+    among.update({name: members for name, members in (alliances or {}).items() if members})
+    if not among or not any(e.side in among or e.from_side in among for e in evidence):
         return evidence
     named = _Named([e for e in evidence if e.place.country and e.side not in unnamed and is_armed_group(e.side)])
     out = []
     for e in evidence:
-        if e.side in unnamed or e.from_side in unnamed:
-            name = named.nearby(e)
-            if name is not None:
-                e = dataclasses.replace(e, side=name if e.side in unnamed else e.side,
-                                        from_side=name if e.from_side in unnamed else e.from_side)
+        side, from_side = e.side, e.from_side
+        if side in among:
+            side = named.nearby(e, among[side]) or side
+        if from_side in among:
+            from_side = named.nearby(e, among[from_side]) or from_side
+        if (side, from_side) != (e.side, e.from_side):
+            e = dataclasses.replace(e, side=side, from_side=from_side)
         out.append(e)
     return out
 
@@ -49,7 +61,7 @@ class _Named:
 
     def __init__(self, items: list[Evidence]) -> None:
         self.sides = sorted({e.side for e in items})
-        code = {side: i for i, side in enumerate(self.sides)}
+        self.code = code = {side: i for i, side in enumerate(self.sides)}
         self.by_country: dict[str, tuple[list[str], np.ndarray, np.ndarray, np.ndarray]] = {}
         for country in {e.place.country or "" for e in items}:
             # undated items ("" sorts first) are near any date: the timeline dates them later
@@ -58,9 +70,9 @@ class _Named:
                                         np.array([e.place.lon for e in rows]),
                                         np.array([code[e.side] for e in rows], dtype=np.int64))
 
-    def nearby(self, e: Evidence) -> str | None:
-        """The armed group named most around ``e``'s date near its place (fronts are local), else in its
-        country, if one clearly leads."""
+    def nearby(self, e: Evidence, among: frozenset[str] | None = None) -> str | None:
+        """The armed group (of ``among``, if given) named most around ``e``'s date at its place, else near it
+        (fronts are local), else in its country, if one clearly leads."""
         if not e.place.country or e.place.country not in self.by_country:
             return None
         days, lats, lons, sides = self.by_country[e.place.country]
@@ -72,8 +84,11 @@ class _Named:
             rows = np.r_[0:undated, lo:hi]
         else:
             rows = np.arange(len(days))
-        near = great_circle_km_to_many(e.place.lat, e.place.lon, lats[rows], lons[rows]) <= RADIUS_KM
-        return self._leader(sides[rows][near]) or self._leader(sides[rows])
+        if among is not None:
+            rows = rows[np.isin(sides[rows], [self.code[s] for s in among if s in self.code])]
+        km = great_circle_km_to_many(e.place.lat, e.place.lon, lats[rows], lons[rows])
+        return self._leader(sides[rows][km <= AT_PLACE_KM]) or self._leader(sides[rows][km <= RADIUS_KM]) \
+            or self._leader(sides[rows])
 
     def _leader(self, codes: np.ndarray) -> str | None:
         """The side named most often among ``codes`` when it clearly leads (``LEAD`` times the next, or alone)."""

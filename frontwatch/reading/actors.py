@@ -81,11 +81,14 @@ class ActorRegistry:
         self._by_metonym: dict[str, str] = {}
         self._by_demonym: dict[str, str] = {}
         self._police: dict[str | None, Actor] = {}  # country (None: unnamed) -> its police force
+        self._members: dict[str, frozenset[str]] = {}  # alliance -> the actors it is made of
         for item in data.get("actors", []):
             actor = Actor(item["name"], item.get("kind") or "other", item.get("country"))
             self._entries[actor.name] = _Entry(actor, item.get("side") or actor.name, bool(item.get("primary")))
             if item.get("role") == "police":
                 self._police.setdefault(actor.country, actor)
+            if item.get("members"):
+                self._members[actor.name] = frozenset(item["members"])
             for alias in [actor.name, *item.get("aliases", [])]:
                 if " " in alias:
                     # "Russian Armed Forces" and "Russian armed forces" are one alias; "US" and "us" are not.
@@ -233,6 +236,10 @@ class ActorRegistry:
     def unnamed_groups(self) -> frozenset[str]:
         """The names of the stand-ins for armed groups a report does not name."""
         return frozenset(self._unnamed.values())
+
+    def alliances(self) -> dict[str, frozenset[str]]:
+        """Each alliance's name, with the names of the actors it is made of (``members`` in the data file)."""
+        return {name: frozenset(m for m in members if m in self._entries) for name, members in self._members.items()}
 
     def is_police(self, actor: Actor | None) -> bool:
         """Whether the actor is a police force."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from frontwatch.control.evidence import CONFIRMATION, Evidence
-from frontwatch.control.sides import is_armed_group, unnamed_groups
+from frontwatch.control.sides import alliances, is_armed_group, unnamed_groups
 from frontwatch.control.unnamed import name_the_unnamed
 from frontwatch.records import Place
 
@@ -50,3 +50,33 @@ def test_a_town_the_state_retakes_from_unnamed_rebels_is_retaken_from_the_named_
                 _gain(HALFAYA, "2024-12-09", "Syrian government", from_side=UNNAMED)]
     retaken = name_the_unnamed(evidence, unnamed_groups(), is_armed_group)[-1]
     assert (retaken.side, retaken.from_side) == ("Syrian government", "Hayat Tahrir al-Sham")
+
+
+ALLIANCE = "Three Brotherhood Alliance"
+MNDAA = "Myanmar National Democratic Alliance Army"
+TNLA = "Ta'ang National Liberation Army"
+LAUKKAI = Place("Laukkai", 11, 23.69, 98.76, "Shan", "MM")
+KUNLONG = Place("Kunlong", 12, 23.42, 98.65, "Shan", "MM")
+KUTKAI = Place("Kutkai", 13, 23.45, 97.94, "Shan", "MM")
+NAMHKAM = Place("Namhkam", 14, 23.83, 97.68, "Shan", "MM")
+
+
+def test_a_town_an_alliance_takes_is_the_member_named_taking_that_town():
+    evidence = [_gain(KUTKAI, "2024-01-06", TNLA, "Myanmar military"), _gain(NAMHKAM, "2023-12-30", TNLA, "Myanmar military"),
+                _gain(LAUKKAI, "2024-01-05", MNDAA, "Myanmar military"),
+                _gain(LAUKKAI, "2024-01-04", ALLIANCE, "Myanmar military")]
+    named = name_the_unnamed(evidence, unnamed_groups(), is_armed_group, alliances())
+    # the TNLA is named more often within 150 km, but only the MNDAA is named taking Laukkai itself
+    assert named[-1].side == MNDAA and named[:-1] == evidence[:-1]
+
+
+def test_an_alliance_is_named_only_by_its_own_members_and_else_keeps_its_name():
+    assert alliances()[ALLIANCE] == {MNDAA, TNLA, "Arakan Army"}
+    kia = "Kachin Independence Army"
+    evidence = [_gain(KUNLONG, "2023-11-12", kia, "Myanmar military"), _gain(KUTKAI, "2023-11-12", kia, "Myanmar military"),
+                _gain(LAUKKAI, "2023-11-13", ALLIANCE, "Myanmar military")]
+    # the Kachin fight beside the alliance but are not of it: the gain stays the alliance's
+    assert name_the_unnamed(evidence, unnamed_groups(), is_armed_group, alliances())[-1].side == ALLIANCE
+    # an unnamed group takes whichever armed group is named, members and others alike
+    evidence[-1] = _gain(LAUKKAI, "2023-11-13", UNNAMED, "Myanmar military")
+    assert name_the_unnamed(evidence, unnamed_groups(), is_armed_group, alliances())[-1].side == kia

@@ -165,3 +165,13 @@ def test_no_alias_of_the_other_wars_parties_is_a_place_of_their_own_country():
 ], ids=["DR Congo", "Sudan", "Yemen", "Libya", "Myanmar", "Haiti", "Burkina Faso", "Iraq"])
 def test_a_town_taken_in_another_war_passes_to_the_side_that_took_it(text, published, place, holder, former):
     assert control_of(text, published)[place] == (holder, former)
+
+
+def test_syrias_southern_and_druze_factions_hold_what_they_take_and_progressives_are_not_passives():
+    text = ("DAMASCUS, Dec 7 - Rebels of the Southern Operations Room captured Deraa city after the army left. "
+            "By nightfall the southern rebels said Druze fighters were taking over Sweida. "
+            "Separately, the Military Operations Command said its forces had entered Hama.")
+    changes = control_of(text, "2024-12-07")
+    # GeoNames spells the three cities As-Suwayda, Dar‘a and Hamah
+    assert {place: holder for place, (holder, _) in changes.items()} == {
+        "As-Suwayda": "Suwayda Druze factions", "Dar‘a": "Southern Operations Room", "Hamah": "Hayat Tahrir al-Sham"}
