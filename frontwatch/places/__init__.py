@@ -11,6 +11,7 @@ import bisect
 from collections import Counter
 from collections.abc import Sequence
 
+from frontwatch.places.context import place_by_context
 from frontwatch.places.distance import great_circle_km
 from frontwatch.places.gazetteer import Gazetteer, gazetteer
 from frontwatch.places.names import normalise
@@ -97,7 +98,8 @@ def geoparse(text: str, segments: list[Segment] | None = None, focus: str | None
             if label in _PLACE_LABELS and _in_body((s, e), segments) and not _overlaps(found_spans, s, e):
                 toponyms.append(Toponym(text[s:e], s, e, None))
         toponyms.sort(key=lambda t: t.start)
-    return toponyms
+    # towns the gazetteer lacks, placed near the place their frame names ("X, a village in Y district")
+    return place_by_context(text, toponyms, segments, people)
 
 
 def country_focus(toponyms: list[Toponym] | str) -> str | None:

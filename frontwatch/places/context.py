@@ -1,0 +1,275 @@
+"""Towns the gazetteer lacks, placed near the place their context names (ACLED's geo-precision 2).
+
+Wire copy names border crossings, villages and district seats that GeoNames' cities500 lacks, but it frames
+them so that a reader knows they are places and where they lie: "the village of X", "X, a border town in Y
+district", "X town" after a capture verb, "X (Y)" with Y another name of a known place. A name in such a frame
+that resolved to nothing becomes a toponym whose place is ``Place(name=X as written, geonameid=None, lat/lon,
+admin1 and country of its anchor, feature="city", population=0)``; the store keys it as "name|country", so
+every report naming X in that country meets at one place.
+
+The anchor, in this order: the frame's own ("in Muse district", "near Lashio", "north of Khartoum", "in
+Sagaing's Tamu district", the known name in brackets); else the nearest resolved town or district in the same
+sentence; else the only province named in that sentence; else none, and the name stays unplaced (a wrong
+place is worse than none). A country alone is no anchor: its middle is no place near a village.
+
+Every other mention of X in the text gets the same place. A name the gazetteer resolved keeps its place; a
+gazetteer match on part of a framed name ("Kyu" of "Kyu Koke") gives way to the whole name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from frontwatch.places.names import normalise
+from frontwatch.places.recognise import given_names
+from frontwatch.records import Place, Segment, Toponym
+
+DATA = Path(__file__).resolve().parent / "data"
+MAX_NAME_WORDS = 4
+ANCHOR_CHARS = 80  # how far an anchor phrase reaches after its preposition
+WEAK_MATCH_POPULATION = 100_000  # a town this small matched on part of a framed name is a chance namesake
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
+# One capitalised word of a name, with inner hyphens or apostrophes ("Pul-e-Alam", "Ma'arrat").
+_WORD = rf"[{_UPPER}][^\W_]*(?:['’ʼ‘-][^\W_]+)*"
+# The Arabic article glued to a later word of a name ("Wad al-Nura", "Deir ez-Zor").
+_PARTICLE = r"(?:al|el|ad|an|ar|as|ash|at|az|ed|er|es|ez|ul)-"
+_LATER_WORD = rf"(?:{_PARTICLE})?{_WORD}"
+_NAME = re.compile(rf"{_WORD}(?: {_LATER_WORD}){{0,{MAX_NAME_WORDS - 1}}}")
+_RUN = re.compile(rf"(?<![\w'’-]){_WORD}(?: {_LATER_WORD})*")
+# Every capitalised word before a point, so that a name longer than a town's is seen whole.
+_RUN_BEFORE = re.compile(rf"(?<![\w'’-]){_WORD}(?: {_LATER_WORD})*$")
+_NOUNS = (r"(?:border\s+)?(?:town|village|city|township|hamlet|settlement|locality|commune|"
+          r"district\s+(?:centre|center|capital|headquarters|seat)|(?:border\s+)?(?:crossing|post))")
+_DIRECTION = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
+# What comes between a framed name (or its frame noun) and its anchor: "in", "near", "20 km north of".
+_ANCHOR_INTRO = re.compile(
+    rf"\s*,?\s*(?:(?:about|some|around|roughly|just|only)\s+)?"
+    rf"(?:\d+(?:\.\d+)?\s*(?:km|kms|kilometres|kilometers|miles|mi)\s+(?:\({{0,1}}[^)]*\)\s+)?)?"
+    rf"(?:{_DIRECTION}\s+of|in|near|outside|close\s+to|from|of|on\s+the\s+outskirts\s+of|"
+    rf"on\s+the\s+(?:border|road|highway)\s+(?:with|to|between)|along)\s+(?:the\s+)?")
+_ANCHOR_END = re.compile(r"[.;:()\n]|,\s| on | after | before | where | which | said")
+# "the (strategic) town of X"
+_TOWN_OF = re.compile(rf"\b(?:the|a|an)\s+(?:[a-z][\w-]*\s+){{0,3}}?{_NOUNS}\s+of\s+(?=[{_UPPER}])")
+# "X, a (small border) town in Y": the name stands before the match; the noun must end the appositive or lead
+# to its anchor, so that "a village elder" is no frame.
+_APPOSITIVE = re.compile(
+    rf",\s+(?:a|an|the)\s+(?:[a-z][\w-]*\s+){{0,3}}?{_NOUNS}(?=\s*(?:[,.;)]|$)|"
+    rf"\s+(?:in|near|outside|close|on|of|from|along|about|some|around|roughly|just|\d|{_DIRECTION}\b))")
+# "captured Kyu Koke town": the frame word after the name, only after a verb of taking or fighting.
+_TAKEN = re.compile(
+    r"\b(?:captured|seized|took|taken|taking|overran|overrun|entered|retook|retaken|recaptured|stormed|"
+    r"attacked|shelled|bombed|surrounded|encircled|liberated|control\s+of|fall\s+of|fighting\s+(?:in|around|near)|"
+    r"clashes\s+(?:in|around|near)|withdrew\s+from|pulled\s+out\s+of)\s+(?:the\s+)?(?=[" + _UPPER + "])")
+_TOWN_AFTER = re.compile(r" (?:town|village|township)(?=\s*[,.;]| (?:on|in|near|from|after|and|as|late|early)\b)")
+_BRACKET = re.compile(rf"({_WORD}(?: {_WORD}){{0,{MAX_NAME_WORDS - 1}}}) \(({_WORD}(?: {_WORD}){{0,2}})\)")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“(]?[" + _UPPER + r"0-9])|\n")
+_LOCAL = ("city", "admin2", "site")
+_TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                         "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                         "november", "december", "today", "yesterday", "tonight"})
+
+
+@lru_cache(maxsize=1)
+def _not_place_words() -> frozenset[str]:
+    lines = (DATA / "not_place_words.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+
+
+@dataclass(frozen=True, slots=True)
+class _Framed:
+    """A name a frame says is a place, and where its own anchor phrase starts (-1: none)."""
+
+    start: int
+    end: int
+    anchor_at: int = -1
+    known: Toponym | None = None  # "X (Y)": the other name, already resolved
+
+
+def _acceptable(name: str) -> bool:
+    """A name that may be a town: no stop word, day, title, acronym or institution word among its words."""
+    words = name.replace("-", " ").split() if name else []
+    if not words or len(words[0]) < 2:
+        return False
+    if words[0].lower() in given_names():
+        return False  # "President Musa", "Ahmed Musa"
+    for w in name.split():
+        low = w.lower()
+        if low in STOP_WORDS or low in _TIME_WORDS or low in _not_place_words():
+            return False
+        if w.isupper() and len(w) > 1:
+            return False  # "MNDAA", "KYIV (Reuters)": acronyms and datelines
+    return True
+
+
+def _name_after(text: str, pos: int) -> tuple[int, int] | None:
+    """The name that starts at pos, unless a fifth capitalised word goes on (an organisation's long name)."""
+    m = _NAME.match(text, pos)
+    if not m or re.match(rf" (?:{_PARTICLE})?[{_UPPER}]|[ -][a-z]{{1,3}}-", text[m.end():m.end() + 6]):
+        return None  # a fifth word, or a particle the name pattern does not know: not the whole name
+    return m.start(), m.end()
+
+
+def _name_before(text: str, pos: int) -> tuple[int, int] | None:
+    """The name that ends at pos, less a sentence-opening word or a day ("On Tuesday Kyu Koke")."""
+    m = _RUN_BEFORE.search(text, max(0, pos - 150), pos)
+    if not m:
+        return None
+    words = list(re.finditer(r"\S+", m.group(0)))
+    while words and (words[0].group(0).lower() in STOP_WORDS or words[0].group(0).lower() in _TIME_WORDS):
+        words.pop(0)
+    if not words or len(words) > MAX_NAME_WORDS:
+        return None  # more capitalised words than a town's name has: an organisation's, a headline's
+    return m.start() + words[0].start(), pos
+
+
+def _frames(text: str, toponyms: list[Toponym]) -> list[_Framed]:
+    """Every name a frame says is a place, with where its anchor phrase starts."""
+    out: list[_Framed] = []
+    for m in _TOWN_OF.finditer(text):
+        span = _name_after(text, m.end())
+        if span:
+            intro = _ANCHOR_INTRO.match(text, span[1])
+            out.append(_Framed(*span, intro.end() if intro else -1))
+    for m in _APPOSITIVE.finditer(text):
+        span = _name_before(text, m.start())
+        if span:
+            intro = _ANCHOR_INTRO.match(text, m.end())
+            out.append(_Framed(*span, intro.end() if intro else -1))
+    for m in _TAKEN.finditer(text):
+        span = _name_after(text, m.end())
+        if span and _TOWN_AFTER.match(text, span[1]):
+            out.append(_Framed(*span))
+    by_span = {(t.start, t.end): t for t in toponyms if t.place is not None}
+    for m in _BRACKET.finditer(text):
+        outer, inner = (m.start(1), m.end(1)), (m.start(2), m.end(2))
+        for name, other in ((outer, inner), (inner, outer)):
+            known = by_span.get(other)
+            if known and known.place.feature in _LOCAL and (name not in by_span):
+                out.append(_Framed(*name, known=known))
+    return out
+
+
+def _sentence(text: str, pos: int) -> tuple[int, int]:
+    """The bounds of the sentence around pos."""
+    start = 0
+    for m in _SENTENCE_BREAK.finditer(text, max(0, pos - 600), pos):
+        start = m.end()
+    nxt = _SENTENCE_BREAK.search(text, pos)
+    return start, nxt.start() + 1 if nxt else len(text)
+
+
+def _rank(p: Place) -> int:
+    return 0 if p.feature in _LOCAL else 1 if p.feature == "admin1" else 2
+
+
+def _own_anchor(text: str, at: int, resolved: list[Toponym]) -> tuple[Place | None, str | None]:
+    """The most local place named in the anchor phrase at ``at``, and the country the phrase names if that is
+    all it names."""
+    end = _ANCHOR_END.search(text, at, at + ANCHOR_CHARS)
+    stop = end.start() if end else min(len(text), at + ANCHOR_CHARS)
+    inside = [t for t in resolved if at <= t.start and t.end <= stop]
+    # "in Sagaing's Tamu district": the possessive names the wider unit
+    inside = [t for t in inside if not re.match(r"['’]s\b", text[t.end:t.end + 2])] or inside
+    places = [t.place for t in inside if t.place.feature != "country"]
+    if places:
+        return min(places, key=_rank), None  # min keeps the first of equal rank
+    countries = [t.place.country for t in inside]
+    return None, countries[0] if countries else None
+
+
+def _anchor(text: str, framed: _Framed, resolved: list[Toponym]) -> Place | None:
+    """The place a framed name lies near, by the rules in the module's docstring."""
+    if framed.known is not None:
+        return framed.known.place
+    country = None
+    if framed.anchor_at >= 0:
+        place, country = _own_anchor(text, framed.anchor_at, resolved)
+        if place:
+            return place
+    s, e = _sentence(text, framed.start)
+    here = [t for t in resolved if s <= t.start and t.end <= e and (country is None or t.place.country == country)
+            and not (framed.start <= t.start and t.end <= framed.end)]
+    local = [t for t in here if t.place.feature in _LOCAL]
+    if local:
+        nearest = min(local, key=lambda t: min(abs(t.start - framed.end), abs(framed.start - t.end)))
+        return nearest.place
+    units = {(t.place.country, t.place.admin1, t.place.name): t.place for t in here if t.place.feature == "admin1"}
+    if len(units) == 1:
+        return next(iter(units.values()))
+    return None
+
+
+def _in_body(start: int, end: int, segments: Sequence[Segment] | None) -> bool:
+    return segments is None or any(s.is_body and s.start <= start and end <= s.end for s in segments)
+
+
+def _weak_part(t: Toponym, start: int, end: int) -> bool:
+    """A small town matched on part of a longer framed name: a chance namesake of one of its words."""
+    return start <= t.start and t.end <= end and (t.end - t.start) < (end - start) and t.place is not None \
+        and t.place.geonameid is not None and t.place.feature == "city" and t.place.population < WEAK_MATCH_POPULATION
+
+
+def place_by_context(text: str, toponyms: list[Toponym], segments: Sequence[Segment] | None = None,
+                     people: Sequence[tuple[int, int]] = ()) -> list[Toponym]:
+    """The toponyms with framed names the gazetteer lacks added (or filled in) and placed near their anchor.
+
+    ``people`` are PERSON spans (start, end) that veto any name they overlap. Returns a new list in text order.
+    """
+    resolved = [t for t in toponyms if t.place is not None]
+    placed: dict[str, Place] = {}
+    for framed in _frames(text, toponyms):
+        name = text[framed.start:framed.end]
+        if not _in_body(framed.start, framed.end, segments) or not _acceptable(name) \
+                or any(s < framed.end and framed.start < e for s, e in people):
+            continue
+        if any(t.start < framed.end and framed.start < t.end and not _weak_part(t, framed.start, framed.end)
+               for t in resolved):
+            continue  # the gazetteer knows it (or a longer name holds it): its place stays
+        key = normalise(name)
+        if not key or key in placed:
+            continue
+        anchor = _anchor(text, framed, resolved)
+        if anchor is None:
+            continue
+        if framed.known is not None:
+            placed[key] = anchor  # another spelling of a known place: the same place
+        else:
+            placed[key] = Place(name=name, geonameid=None, lat=anchor.lat, lon=anchor.lon, admin1=anchor.admin1,
+                                country=anchor.country, feature="city", population=0)
+    if not placed:
+        return toponyms
+    return _with_every_mention(text, toponyms, placed, segments, people)
+
+
+def _with_every_mention(text: str, toponyms: list[Toponym], placed: dict[str, Place],
+                        segments: Sequence[Segment] | None, people: Sequence[tuple[int, int]]) -> list[Toponym]:
+    """Every mention of a placed name in the text, as a toponym of its place ("Kyu Koke fell" later on)."""
+    out = list(toponyms)
+    for m in _RUN.finditer(text):
+        # any run of capitalised words may hold the name: try its every sub-run
+        words = list(re.finditer(_LATER_WORD, m.group(0)))
+        i = 0
+        while i < len(words):
+            nxt = i + 1
+            for j in range(min(len(words), i + MAX_NAME_WORDS) - 1, i - 1, -1):
+                s, e = m.start() + words[i].start(), m.start() + words[j].end()
+                place = placed.get(normalise(text[s:e]))
+                if place is None or not _in_body(s, e, segments) or any(ps < e and s < pe for ps, pe in people):
+                    continue
+                clash = [t for t in out if t.start < e and s < t.end]
+                if any(t.place is not None and not _weak_part(t, s, e) for t in clash):
+                    break
+                out = [t for t in out if t not in clash]
+                out.append(Toponym(text[s:e], s, e, place))
+                nxt = j + 1
+                break
+            i = nxt
+    out.sort(key=lambda t: t.start)
+    return out
