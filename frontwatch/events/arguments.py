@@ -47,8 +47,13 @@ _DEMONYM_JUST_BEFORE = re.compile(r"(?:^|\s)(?:an?\s+|the\s+)?([A-Z][a-z]+)\s+$"
 # "civilians were killed", "three men were detained": the name is the subject of the passive, whom it befell.
 _PASSIVE_SUBJECT = re.compile(r"\s+(?:was|were|have been|has been|had been|are|is)\s+(?:[a-z]+ly\s+|also\s+)?$",
                               re.IGNORECASE)
-# "Druze groups are taking over the city": a be-verb before an -ing form is the progressive, not a passive.
-_PROGRESSIVE = re.compile(r"[A-Za-z]+ing\b")
+# "Druze groups are taking over the city" (a progressive), "the army was in control of" (a state): a be-verb
+# before these is no passive.
+_NOT_PARTICIPLE = re.compile(r"(?:[A-Za-z]+ing|in|under|inside)\b")
+# "... thousands who fled Khartoum": a relative pronoun just before the deed; its antecedent is what stands just
+# before the pronoun, so a party named earlier acts only when it is that antecedent ("the RSF, who took ...").
+_RELATIVE = re.compile(r"\b(?:who|that|which)\s+(?:(?:had|has|have|also|then|later|reportedly)\s+){0,2}$")
+_ANTECEDENT_GAP = re.compile(r"\s*,?\s*")
 _DETERMINERS = re.compile(r"^\s*(?:the\s+|their\s+|its\s+)?$")
 _AGENT_LINK = re.compile(r"^\s*(?:to|by|into the hands of|in the hands of|under (?:the )?(?:full |complete |total )?"
                          r"control of)\s+(?:the\s+)?$")
@@ -242,9 +247,12 @@ def agent_of(sentence: str, trigger: Trigger, mentions: list[Mention],
         # preposition is where or against whom, not who acts.
         before = [m for m in mentions if m.end <= trigger.start and (not _PREPOSITION.search(sentence[:m.start])
                                                                       or _FORCES_OF.search(sentence[:m.start]))]
-        if before and trigger.family.control != "abandoned" and not _PROGRESSIVE.match(sentence, trigger.start) \
+        if before and trigger.family.control != "abandoned" and not _NOT_PARTICIPLE.match(sentence, trigger.start) \
                 and _PASSIVE_SUBJECT.match(sentence, before[-1].end, trigger.start):
             return None  # "Five civilians were killed": whom the deed befell ("troops were withdrawn" did leave)
+        relative = _RELATIVE.search(sentence, 0, trigger.start)
+        if before and relative and not _ANTECEDENT_GAP.fullmatch(sentence, before[-1].end, relative.start()):
+            return None  # "a refuge for thousands who fled Khartoum": the pronoun's people, not the named party
         return before[-1] if before else None
     if trigger.agent_side == "after":
         # Only a party the trigger hands the place to ("fell to X", "captured by X", "under X's control"):

@@ -41,8 +41,13 @@ _HEADING_REASONS = ("title", "headline")
 BORROWED_DATE_MAX_DAYS = 30
 # Control kinds told of the side that was at a place, with no object: "withdrew", "surrendered to the Taliban".
 _LEFT_WHERE_THEY_WERE = ("abandoned", "received")
+# "Our forces have today liberated ...", "our heroic fighters stormed": a party speaking of its own forces.
+_OUR_FORCES = re.compile(r"\b[Oo]ur\s+(?:[\w-]+\s+){0,2}(?:forces|fighters|troops|units|soldiers|men|army|"
+                         r"mujahideen|heroes|lions)\s+(?:(?:have|has|had|today|now|also|fully|successfully)\s+){0,3}$")
 # "freed from Russian troops", "fought against the Taliban": a side named after these words is the one losing.
 _LOSER_BEFORE = re.compile(r"\b(?:from|against|of)\s+(?:the\s+)?$", re.IGNORECASE)
+# After the deed, "from the terrorist PKK/YPG gangs": the side it was taken from.
+_TAKEN_FROM = re.compile(r"\b(?:from|against)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$")
 
 
 def extract_events(articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
@@ -260,6 +265,10 @@ class _ArticleReader:
                 and lex.bare_forces.fullmatch(text[agent.start:agent.end]):
             # "A Russian official said troops took the city": bare "troops" are the speaker's own.
             agent = args.Mention(agent.start, agent.end, said.speaker)
+        if agent is None and _OUR_FORCES.search(text, 0, trigger.start):
+            # "Our forces liberated the city", quoted: the speaker's forces, else the one party the sentence names.
+            speaker = said.speaker if said.speaker and self.registry.is_party(said.speaker) \
+                else self._sole_party(text, trigger, mentions)
         if agent is None and speaker is None and family.control == "retaken":
             speaker = self._sole_liberator(text, trigger, mentions)
         actor = agent.actor if agent else speaker \
@@ -436,6 +445,13 @@ class _ArticleReader:
             # "The mayor surrendered the city": a place is handed over by those who held it, the report's state.
             return self.registry.state_of(self.focus)
         return None
+
+    def _sole_party(self, text: str, trigger: Trigger, mentions: list[args.Mention]) -> Actor | None:
+        """The one fighting side a sentence names, not as the loser after the deed ("liberated the town from
+        the PKK/YPG gangs"), if it names only one."""
+        parties = [m.actor for m in mentions if self.registry.is_party(m.actor)
+                   and not (m.start > trigger.end and _TAKEN_FROM.search(text, max(0, m.start - 40), m.start))]
+        return parties[0] if len({self.parties.side(a) for a in parties}) == 1 else None
 
     def _sole_liberator(self, text: str, trigger: Trigger, mentions: list[args.Mention]) -> Actor | None:
         """Whose "liberation" it is when no agent is given: the one fighting side the sentence names, if only

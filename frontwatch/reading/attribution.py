@@ -18,6 +18,8 @@ from frontwatch.records import Actor, Attribution
 ATTRIBUTION_FILE = DATA_DIR / "attribution.json"
 
 # Speakers joined in one subject: "the army and a war monitor said", "officials and residents told".
+# A possessive owner right before a generic phrase: "the SNA's ministry of defence" (the owner's own body).
+_OWNER = re.compile(r"\b([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})['’]s?\s+$")
 _JOINED_SPEAKERS = re.compile(r"\s+and\s+|\s+as well as\s+")
 # Independent voices: one of these beside a party's claim makes the event confirmed.
 _INDEPENDENT = ("official", "security source", "local official", "resident", "media")
@@ -228,7 +230,14 @@ def _sources_in(region: str, verb: str, registry: ActorRegistry, focus_country: 
             found.append((actor.name, "official", actor))
     if found:
         return found
-    for _, _, phrase in registry.find_generic(region):
+    for start, _, phrase in registry.find_generic(region):
+        owner = _OWNER.search(region, 0, start)
+        if owner:
+            # "the SNA's ministry of defence", "Hamas's interior ministry": the owner's body, not the state's.
+            actor = registry.resolve(owner.group(1))
+            if actor is not None:
+                return [(actor.name, None if registry.is_party(actor) else "official", actor)]
+            continue
         actor = registry.resolve_generic(phrase, focus_country=focus_country, protagonist=protagonist)
         if actor is not None:
             return [(actor.name, None if registry.is_party(actor) else "official", actor)]

@@ -765,3 +765,34 @@ def test_a_town_liberated_from_one_armed_group_in_a_war_between_armed_groups_is_
     retaken = [e for e in extract_text("Kherson was liberated from Russian forces, a regional official said.",
                                        published="2022-11-11") if e.control]
     assert [e.control.holder for e in retaken] == ["Ukraine"]
+
+
+def _holders(text: str, published: str) -> dict[str, str | None]:
+    return {name: events[0].control.holder for name, events in _controls(extract_text(text, published=published)).items()}
+
+
+def test_people_who_fled_a_city_do_not_make_the_party_named_before_them_leave_it():
+    text = ("KHARTOUM, Dec 19 - Paramilitary Rapid Support Forces said they had taken Wad Madani, a city sheltering "
+            "families who fled Omdurman in the spring, after the army abandoned its positions there.")
+    holders = _holders(text, "2023-12-19")
+    assert holders.get("Wad Medani") == "Rapid Support Forces"
+    assert "Omdurman" not in holders
+
+
+def test_an_army_in_control_of_a_town_holds_it_rather_than_suffering_a_passive():
+    text = ("SENNAR, Nov 24 - The army was in control of Singa on Sunday, a day after retaking the state capital "
+            "from the Rapid Support Forces, residents said.")
+    assert _holders(text, "2024-11-24") == {"Singa": "Sudanese Armed Forces"}
+
+
+def test_our_forces_in_a_party_post_are_that_partys_own_forces():
+    text = ('Posted on the RSF channel on Monday: "Our forces have liberated Nyala and the remnants of the old '
+            'regime ran away."')
+    assert _holders(text, "2023-10-26") == {"Nyala": "Rapid Support Forces"}
+
+
+def test_a_ministry_owned_by_an_armed_group_is_not_the_state_speaking():
+    text = ('"Our fighters liberated the town of Afrin from the PKK/YPG terrorists," the Syrian National Army\'s '
+            'defence ministry said in a statement on Sunday.')
+    [(town, holder)] = _holders(text, "2024-12-01").items()
+    assert "Afrin" in town and holder == "Syrian National Army"  # GeoNames writes it with its ayn, ‘Afrin
