@@ -90,6 +90,7 @@ class _Framed:
     end: int
     anchor_at: int = -1
     known: Toponym | None = None  # "X (Y)": the other name, already resolved
+    strong: bool = True  # a frame noun says it is a place, whatever NER made of the name
 
 
 def _acceptable(name: str) -> bool:
@@ -145,14 +146,14 @@ def _frames(text: str, toponyms: list[Toponym]) -> list[_Framed]:
     for m in _TAKEN.finditer(text):
         span = _name_after(text, m.end())
         if span and _TOWN_AFTER.match(text, span[1]):
-            out.append(_Framed(*span))
+            out.append(_Framed(*span, strong=False))
     by_span = {(t.start, t.end): t for t in toponyms if t.place is not None}
     for m in _BRACKET.finditer(text):
         outer, inner = (m.start(1), m.end(1)), (m.start(2), m.end(2))
         for name, other in ((outer, inner), (inner, outer)):
             known = by_span.get(other)
             if known and known.place.feature in _LOCAL and (name not in by_span):
-                out.append(_Framed(*name, known=known))
+                out.append(_Framed(*name, known=known, strong=False))
     return out
 
 
@@ -206,6 +207,15 @@ def _anchor(text: str, framed: _Framed, resolved: list[Toponym]) -> Place | None
     return None
 
 
+def _person(start: int, end: int, people: Sequence[tuple[int, int]], framed_as_place: bool) -> bool:
+    """Whether NER's people veto a name: any overlap does, but where a frame or an earlier frame says the name
+    is a town only a longer person's name does ("Ahmed Musa" holds "Musa"); small models often read an
+    unfamiliar village's name as a person's ("Rebels captured Hpa Lu Gyi, a village in ...")."""
+    if not framed_as_place:
+        return any(s < end and start < e for s, e in people)
+    return any(s <= start and end <= e and (e - s) > (end - start) for s, e in people)
+
+
 def _in_body(start: int, end: int, segments: Sequence[Segment] | None) -> bool:
     return segments is None or any(s.is_body and s.start <= start and end <= s.end for s in segments)
 
@@ -227,7 +237,7 @@ def place_by_context(text: str, toponyms: list[Toponym], segments: Sequence[Segm
     for framed in _frames(text, toponyms):
         name = text[framed.start:framed.end]
         if not _in_body(framed.start, framed.end, segments) or not _acceptable(name) \
-                or any(s < framed.end and framed.start < e for s, e in people):
+                or _person(framed.start, framed.end, people, framed.strong):
             continue
         if any(t.start < framed.end and framed.start < t.end and not _weak_part(t, framed.start, framed.end)
                for t in resolved):
@@ -261,7 +271,7 @@ def _with_every_mention(text: str, toponyms: list[Toponym], placed: dict[str, Pl
             for j in range(min(len(words), i + MAX_NAME_WORDS) - 1, i - 1, -1):
                 s, e = m.start() + words[i].start(), m.start() + words[j].end()
                 place = placed.get(normalise(text[s:e]))
-                if place is None or not _in_body(s, e, segments) or any(ps < e and s < pe for ps, pe in people):
+                if place is None or not _in_body(s, e, segments) or _person(s, e, people, True):
                     continue
                 clash = [t for t in out if t.start < e and s < t.end]
                 if any(t.place is not None and not _weak_part(t, s, e) for t in clash):

