@@ -55,12 +55,16 @@ _ANCHOR_INTRO = re.compile(
     rf"(?:{_DIRECTION}\s+of|in|near|outside|close\s+to|from|of|on\s+the\s+outskirts\s+of|"
     rf"on\s+the\s+(?:border|road|highway)\s+(?:with|to|between)|along)\s+(?:the\s+)?")
 _ANCHOR_END = re.compile(r"[.;:()\n]|,\s| on | after | before | where | which | said")
+# Up to three words that describe the town ("small border trade"): no preposition or article among them, so that
+# "a lobbyist for the city of" is no frame.
+_MODIFIERS = (r"(?:(?!(?:a|an|the|of|for|to|in|on|at|by|with|from|and|or|but|who|whose|which|that|as|into)\s)"
+              r"[a-z][\w-]*\s+){0,3}?")
 # "the (strategic) town of X"
-_TOWN_OF = re.compile(rf"\b(?:the|a|an)\s+(?:[a-z][\w-]*\s+){{0,3}}?{_NOUNS}\s+of\s+(?=[{_UPPER}])")
+_TOWN_OF = re.compile(rf"\b(?:the|a|an)\s+{_MODIFIERS}{_NOUNS}\s+of\s+(?=[{_UPPER}])")
 # "X, a (small border) town in Y": the name stands before the match; the noun must end the appositive or lead
 # to its anchor, so that "a village elder" is no frame.
 _APPOSITIVE = re.compile(
-    rf",\s+(?:a|an|the)\s+(?:[a-z][\w-]*\s+){{0,3}}?{_NOUNS}(?=\s*(?:[,.;)]|$)|"
+    rf",\s+(?:a|an|the)\s+{_MODIFIERS}{_NOUNS}(?=\s*(?:[,.;)]|$)|"
     rf"\s+(?:in|near|outside|close|on|of|from|along|about|some|around|roughly|just|\d|{_DIRECTION}\b))")
 # "captured Kyu Koke town": the frame word after the name, only after a verb of taking or fighting.
 _TAKEN = re.compile(
@@ -68,6 +72,10 @@ _TAKEN = re.compile(
     r"attacked|shelled|bombed|surrounded|encircled|liberated|control\s+of|fall\s+of|fighting\s+(?:in|around|near)|"
     r"clashes\s+(?:in|around|near)|withdrew\s+from|pulled\s+out\s+of)\s+(?:the\s+)?(?=[" + _UPPER + "])")
 _TOWN_AFTER = re.compile(r" (?:town|village|township)(?=\s*[,.;]| (?:on|in|near|from|after|and|as|late|early)\b)")
+# What says the name after it is where something happened: "in", "near", "shelled", "the town of".
+_WHERE_BEFORE = re.compile(
+    r"(?:\b(?:in|at|near|outside|into|from|to|around|towards?|across|captured|seized|took|taken|overran|entered|"
+    rf"retook|recaptured|stormed|attacked|shelled|bombed|hit|struck|reached|surrounded|encircled|liberated)|{_NOUNS}\s+of)\s+(?:the\s+)?$")
 _BRACKET = re.compile(rf"({_WORD}(?: {_WORD}){{0,{MAX_NAME_WORDS - 1}}}) \(({_WORD}(?: {_WORD}){{0,2}})\)")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“(]?[" + _UPPER + r"0-9])|\n")
 _LOCAL = ("city", "admin2", "site")
@@ -149,10 +157,12 @@ def _frames(text: str, toponyms: list[Toponym]) -> list[_Framed]:
             out.append(_Framed(*span, strong=False))
     by_span = {(t.start, t.end): t for t in toponyms if t.place is not None}
     for m in _BRACKET.finditer(text):
+        if not _WHERE_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+            continue  # "the mayor of Red Deer (Tara Veer)": brackets after no place word may name anything
         outer, inner = (m.start(1), m.end(1)), (m.start(2), m.end(2))
         for name, other in ((outer, inner), (inner, outer)):
             known = by_span.get(other)
-            if known and known.place.feature in _LOCAL and (name not in by_span):
+            if known and known.place.feature in _LOCAL and not known.text.isupper() and name not in by_span:
                 out.append(_Framed(*name, known=known, strong=False))
     return out
 
