@@ -33,7 +33,7 @@ from frontwatch.records import Place, Segment, Toponym
 DATA = Path(__file__).resolve().parent / "data"
 MAX_NAME_WORDS = 4
 ANCHOR_CHARS = 80  # how far an anchor phrase reaches after its preposition
-WEAK_MATCH_POPULATION = 100_000  # a town this small matched on part of a framed name is a chance namesake
+WEAK_MATCH_POPULATION = 500_000  # a town below a great city, matched on part of a framed name, is a chance namesake
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
 # One capitalised word of a name, with inner hyphens or apostrophes ("Pul-e-Alam", "Ma'arrat").
@@ -65,7 +65,17 @@ _TOWN_OF = re.compile(rf"\b(?:the|a|an)\s+{_MODIFIERS}{_NOUNS}\s+of\s+(?=[{_UPPE
 # to its anchor, so that "a village elder" is no frame.
 _APPOSITIVE = re.compile(
     rf",\s+(?:a|an|the)\s+{_MODIFIERS}{_NOUNS}(?=\s*(?:[,.;)]|$)|"
-    rf"\s+(?:in|near|outside|close|on|of|from|along|about|some|around|roughly|just|\d|{_DIRECTION}\b))")
+    rf"\s+(?:(?:in|near|outside|close|on|of|from|along|about|some|around|roughly|just|{_DIRECTION})\b|\d))")
+_PLURAL_NOUNS = r"(?:border\s+)?(?:towns|villages|cities|townships|hamlets|settlements|localities|communes)"
+# "the (nearby) villages of X, Y and Z"
+_TOWNS_OF = re.compile(rf"\b(?:the|two|three|four|five)\s+{_MODIFIERS}{_PLURAL_NOUNS}\s+of\s+(?=[{_UPPER}])")
+# "X and Y, (two) (border) villages in Z"
+_PLURAL_APPOSITIVE = re.compile(
+    rf",\s+(?:(?:two|three|four|five|both|the)\s+)?{_MODIFIERS}{_PLURAL_NOUNS}(?=\s*(?:[,.;)]|$)|"
+    rf"\s+(?:(?:in|near|outside|close|on|of|from|along|about|some|around|roughly|just|{_DIRECTION})\b|\d))")
+_LIST_SEPARATOR = re.compile(r",\s+(?:and\s+)?|,?\s+and\s+")
+_LIST_SEPARATOR_BEFORE = re.compile(r"(?:,\s+(?:and\s+)?|,?\s+and\s+)$")
+MAX_LISTED = 6
 # "captured Kyu Koke town": the frame word after the name, only after a verb of taking or fighting.
 _TAKEN = re.compile(
     r"\b(?:captured|seized|took|taken|taking|overran|overrun|entered|retook|retaken|recaptured|stormed|"
@@ -101,16 +111,20 @@ class _Framed:
     strong: bool = True  # a frame noun says it is a place, whatever NER made of the name
 
 
-def _acceptable(name: str) -> bool:
-    """A name that may be a town: no stop word, day, title, acronym or institution word among its words."""
-    words = name.replace("-", " ").split() if name else []
+def _acceptable(name: str, strong: bool) -> bool:
+    """A name that may be a town: it opens with no stop word or day, holds no acronym or institution word, and
+    (in a weak frame) opens with no given name or title."""
+    words = name.split()
     if not words or len(words[0]) < 2:
         return False
-    if words[0].lower() in given_names():
-        return False  # "President Musa", "Ahmed Musa"
-    for w in name.split():
+    first = words[0].lower()
+    if first in STOP_WORDS or first in _TIME_WORDS:
+        return False  # "the town of Many"; a later word may be one ("Kyauk Me")
+    if not strong and first in given_names():
+        return False  # "Ahmed Musa (Lashio)"; a frame noun says "Sheikh Maskin" is a town
+    for w in words:
         low = w.lower()
-        if low in STOP_WORDS or low in _TIME_WORDS or low in _not_place_words():
+        if low in _TIME_WORDS or low in _not_place_words():
             return False
         if w.isupper() and len(w) > 1:
             return False  # "MNDAA", "KYIV (Reuters)": acronyms and datelines
@@ -138,6 +152,45 @@ def _name_before(text: str, pos: int) -> tuple[int, int] | None:
     return m.start() + words[0].start(), pos
 
 
+def _names_listed_after(text: str, pos: int) -> list[tuple[int, int]]:
+    """"X, Y and Z" from pos: the names of a list that "and" closes (none if it is no such list)."""
+    spans: list[tuple[int, int]] = []
+    closed = False
+    while len(spans) < MAX_LISTED and not closed:
+        span = _name_after(text, pos)
+        if span is None:
+            return []
+        spans.append(span)
+        sep = _LIST_SEPARATOR.match(text, span[1])
+        if sep is None or not _NAME.match(text, sep.end()):
+            break
+        closed = "and" in sep.group(0)
+        pos = sep.end()
+    if closed and len(spans) < MAX_LISTED:
+        last = _name_after(text, pos)
+        spans = spans + [last] if last and last not in spans else spans
+    return spans if len(spans) > 1 and closed else []
+
+
+def _names_listed_before(text: str, pos: int) -> list[tuple[int, int]]:
+    """"X, Y and Z" ending at pos: the names of a list that "and" closes (none if it is no such list)."""
+    last = _name_before(text, pos)
+    if last is None:
+        return []
+    spans = [last]
+    closed = False
+    while len(spans) < MAX_LISTED:
+        sep = _LIST_SEPARATOR_BEFORE.search(text, max(0, spans[0][0] - 8), spans[0][0])
+        if sep is None:
+            break
+        closed = closed or "and" in sep.group(0)
+        span = _name_before(text, sep.start())
+        if span is None:
+            return []
+        spans.insert(0, span)
+    return spans if len(spans) > 1 and closed else []
+
+
 def _frames(text: str, toponyms: list[Toponym]) -> list[_Framed]:
     """Every name a frame says is a place, with where its anchor phrase starts."""
     out: list[_Framed] = []
@@ -151,6 +204,16 @@ def _frames(text: str, toponyms: list[Toponym]) -> list[_Framed]:
         if span:
             intro = _ANCHOR_INTRO.match(text, m.end())
             out.append(_Framed(*span, intro.end() if intro else -1))
+    for m in _TOWNS_OF.finditer(text):
+        spans = _names_listed_after(text, m.end())
+        if spans:
+            intro = _ANCHOR_INTRO.match(text, spans[-1][1])
+            out += [_Framed(*span, intro.end() if intro else -1) for span in spans]
+    for m in _PLURAL_APPOSITIVE.finditer(text):
+        spans = _names_listed_before(text, m.start())
+        if spans:
+            intro = _ANCHOR_INTRO.match(text, m.end())
+            out += [_Framed(*span, intro.end() if intro else -1) for span in spans]
     for m in _TAKEN.finditer(text):
         span = _name_after(text, m.end())
         if span and _TOWN_AFTER.match(text, span[1]):
@@ -242,15 +305,19 @@ def place_by_context(text: str, toponyms: list[Toponym], segments: Sequence[Segm
 
     ``people`` are PERSON spans (start, end) that veto any name they overlap. Returns a new list in text order.
     """
-    resolved = [t for t in toponyms if t.place is not None]
+    frames = _frames(text, toponyms)
+    if not frames:
+        return toponyms
+    # a chance namesake of part of a framed name ("Kyu" of "Kyu Koke" read as Kew) anchors nothing
+    resolved = [t for t in toponyms if t.place is not None
+                and not any(_weak_part(t, f.start, f.end) for f in frames)]
     placed: dict[str, Place] = {}
-    for framed in _frames(text, toponyms):
+    for framed in frames:
         name = text[framed.start:framed.end]
-        if not _in_body(framed.start, framed.end, segments) or not _acceptable(name) \
+        if not _in_body(framed.start, framed.end, segments) or not _acceptable(name, framed.strong) \
                 or _person(framed.start, framed.end, people, framed.strong):
             continue
-        if any(t.start < framed.end and framed.start < t.end and not _weak_part(t, framed.start, framed.end)
-               for t in resolved):
+        if any(t.start < framed.end and framed.start < t.end for t in resolved):
             continue  # the gazetteer knows it (or a longer name holds it): its place stays
         key = normalise(name)
         if not key or key in placed:

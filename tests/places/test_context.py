@@ -138,3 +138,32 @@ def test_captured_village_event_carries_the_villages_own_name_and_anchor_country
     assert placed[0].place.name == "Hpa Lu Gyi"
     assert placed[0].place.country == "MM" and placed[0].place.admin1 == "Sagaing"
     assert placed[0].control is not None
+
+
+def test_listed_villages_in_a_plural_appositive_share_the_anchor():
+    toponyms = geoparse("Rebels took Kyu Koke and Nam Hkam Lone, two border villages in Muse district, on Sunday.")
+    muse = place_of(toponyms, "Muse")
+    for name in ("Kyu Koke", "Nam Hkam Lone"):
+        town = place_of(toponyms, name)
+        assert town is not None and town.name == name and (town.lat, town.lon) == (muse.lat, muse.lon)
+
+
+def test_villages_of_a_list_are_each_placed():
+    toponyms = geoparse("Jets bombed the villages of Hpa Lu Gyi, Nam Kham Wo and Ho Nar Lone near Lashio overnight.")
+    lashio = place_of(toponyms, "Lashio")
+    for name in ("Hpa Lu Gyi", "Nam Kham Wo", "Ho Nar Lone"):
+        town = place_of(toponyms, name)
+        assert town is not None and town.country == "MM" and (town.lat, town.lon) == (lashio.lat, lashio.lon)
+
+
+def test_an_official_of_a_city_is_no_town():
+    toponyms = geoparse("Tim Whitley, a city official in Malakoff, said the spraying would go on, and Aung Min, "
+                        "a village administrator near Lashio, agreed.")
+    assert {t.text for t in toponyms if t.place is not None}.isdisjoint({"Tim Whitley", "Whitley", "Aung Min"})
+
+
+def test_a_name_placed_in_one_sentence_is_placed_where_it_is_the_subject_later(nlp):
+    text = ("Rebels captured Hpa Lu Gyi, a village in Tamu district, on Tuesday, residents said.\n"
+            "The army said on Wednesday that Hpa Lu Gyi had been retaken after air strikes.")
+    mentions = named(parse_with_ner(nlp, text), "Hpa Lu Gyi")
+    assert len(mentions) == 2 and mentions[1].place is not None and mentions[1].place == mentions[0].place
