@@ -51,7 +51,7 @@ _DIRECTION = r"(?:north|south|east|west|north-?east|north-?west|south-?east|sout
 # What comes between a framed name (or its frame noun) and its anchor: "in", "near", "20 km north of".
 _ANCHOR_INTRO = re.compile(
     rf"\s*,?\s*(?:(?:about|some|around|roughly|just|only)\s+)?"
-    rf"(?:\d+(?:\.\d+)?\s*(?:km|kms|kilometres|kilometers|miles|mi)\s+(?:\({{0,1}}[^)]*\)\s+)?)?"
+    rf"(?:\d+(?:\.\d+)?\s*(?:km|kms|kilometres|kilometers|miles|mi)\s+(?:\([^)]{{0,20}}\)\s+)?)?"
     rf"(?:{_DIRECTION}\s+of|in|near|outside|close\s+to|from|of|on\s+the\s+outskirts\s+of|"
     rf"on\s+the\s+(?:border|road|highway)\s+(?:with|to|between)|along)\s+(?:the\s+)?")
 _ANCHOR_END = re.compile(r"[.;:()\n]|,\s| on | after | before | where | which | said")
@@ -85,8 +85,12 @@ _TOWN_AFTER = re.compile(r" (?:town|village|township)(?=\s*[,.;]| (?:on|in|near|
 # What says the name after it is where something happened: "in", "near", "shelled", "the town of".
 _WHERE_BEFORE = re.compile(
     r"(?:\b(?:in|at|near|outside|into|from|to|around|towards?|across|captured|seized|took|taken|overran|entered|"
-    rf"retook|recaptured|stormed|attacked|shelled|bombed|hit|struck|reached|surrounded|encircled|liberated)|{_NOUNS}\s+of)\s+(?:the\s+)?$")
+    r"retook|recaptured|stormed|attacked|shelled|bombed|hit|struck|reached|surrounded|encircled|liberated)"
+    rf"|{_NOUNS}\s+of)\s+(?:the\s+)?$")
 _BRACKET = re.compile(rf"({_WORD}(?: {_WORD}){{0,{MAX_NAME_WORDS - 1}}}) \(({_WORD}(?: {_WORD}){{0,2}})\)")
+# A unit in brackets after a name says where it lies: "Kyu Koke (Muse district)", "(Sennar state)".
+_BRACKETED_UNIT = re.compile(
+    rf" \({_WORD}(?: {_LATER_WORD})? (?:district|township|state|province|region|governorate|county)\)")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“(]?[" + _UPPER + r"0-9])|\n")
 _LOCAL = ("city", "admin2", "site")
 _TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
@@ -226,7 +230,11 @@ def _frames(text: str, toponyms: list[Toponym]) -> list[_Framed]:
         for name, other in ((outer, inner), (inner, outer)):
             known = by_span.get(other)
             if known and known.place.feature in _LOCAL and not known.text.isupper() and name not in by_span:
-                out.append(_Framed(*name, known=known, strong=False))
+                out.append(_Framed(*name, known=known, strong=False))  # two spellings of one town
+    for m in _BRACKETED_UNIT.finditer(text):
+        span = _name_before(text, m.start())
+        if span:
+            out.append(_Framed(*span, anchor_at=m.start() + 2, strong=False))
     return out
 
 

@@ -167,3 +167,10 @@ def test_a_name_placed_in_one_sentence_is_placed_where_it_is_the_subject_later(n
             "The army said on Wednesday that Hpa Lu Gyi had been retaken after air strikes.")
     mentions = named(parse_with_ner(nlp, text), "Hpa Lu Gyi")
     assert len(mentions) == 2 and mentions[1].place is not None and mentions[1].place == mentions[0].place
+
+
+def test_a_district_in_brackets_anchors_the_name_before_it():
+    toponyms = geoparse("Umm Dam Haj (Sennar state) fell to the paramilitaries on Monday, activists said.")
+    town, sennar = place_of(toponyms, "Umm Dam Haj"), place_of(toponyms, "Sennar")
+    assert town is not None and town.geonameid is None
+    assert (town.lat, town.lon, town.country, town.admin1) == (sennar.lat, sennar.lon, "SD", sennar.admin1)
