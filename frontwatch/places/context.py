@@ -33,6 +33,7 @@ from frontwatch.records import Place, Segment, Toponym
 DATA = Path(__file__).resolve().parent / "data"
 MAX_NAME_WORDS = 4
 ANCHOR_CHARS = 80  # how far an anchor phrase reaches after its preposition
+TRUSTED_POPULATION = 100_000  # a town this big anchors a frame in any country
 WEAK_MATCH_POPULATION = 500_000  # a town below a great city, matched on part of a framed name, is a chance namesake
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
@@ -111,6 +112,7 @@ class _Framed:
     start: int
     end: int
     anchor_at: int = -1
+    anchor_end: int = -1  # where a bracketed anchor phrase closes ("(Tongomayel, Soum)"); -1: as the text says
     known: Toponym | None = None  # "X (Y)": the other name, already resolved
     strong: bool = True  # a frame noun says it is a place, whatever NER made of the name
 
@@ -195,14 +197,23 @@ def _names_listed_before(text: str, pos: int) -> list[tuple[int, int]]:
     return spans if len(spans) > 1 and closed else []
 
 
+def _anchor_after(text: str, pos: int) -> tuple[int, int]:
+    """Where the anchor phrase after a framed name starts and, if bracketed, closes: "X (A, B)", "X near Y"."""
+    if text.startswith(" (", pos):
+        close = text.find(")", pos, pos + ANCHOR_CHARS)
+        if close > 0:
+            return pos + 2, close
+    intro = _ANCHOR_INTRO.match(text, pos)
+    return (intro.end(), -1) if intro else (-1, -1)
+
+
 def _frames(text: str, toponyms: list[Toponym]) -> list[_Framed]:
     """Every name a frame says is a place, with where its anchor phrase starts."""
     out: list[_Framed] = []
     for m in _TOWN_OF.finditer(text):
         span = _name_after(text, m.end())
         if span:
-            intro = _ANCHOR_INTRO.match(text, span[1])
-            out.append(_Framed(*span, intro.end() if intro else -1))
+            out.append(_Framed(*span, *_anchor_after(text, span[1])))
     for m in _APPOSITIVE.finditer(text):
         span = _name_before(text, m.start())
         if span:
@@ -211,8 +222,8 @@ def _frames(text: str, toponyms: list[Toponym]) -> list[_Framed]:
     for m in _TOWNS_OF.finditer(text):
         spans = _names_listed_after(text, m.end())
         if spans:
-            intro = _ANCHOR_INTRO.match(text, spans[-1][1])
-            out += [_Framed(*span, intro.end() if intro else -1) for span in spans]
+            anchor = _anchor_after(text, spans[-1][1])
+            out += [_Framed(*span, *anchor) for span in spans]
     for m in _PLURAL_APPOSITIVE.finditer(text):
         spans = _names_listed_before(text, m.start())
         if spans:
@@ -251,11 +262,14 @@ def _rank(p: Place) -> int:
     return 0 if p.feature in _LOCAL else 1 if p.feature == "admin1" else 2
 
 
-def _own_anchor(text: str, at: int, resolved: list[Toponym]) -> tuple[Place | None, str | None]:
-    """The most local place named in the anchor phrase at ``at``, and the country the phrase names if that is
-    all it names."""
-    end = _ANCHOR_END.search(text, at, at + ANCHOR_CHARS)
-    stop = end.start() if end else min(len(text), at + ANCHOR_CHARS)
+def _own_anchor(text: str, at: int, close: int, resolved: list[Toponym]) -> tuple[Place | None, str | None]:
+    """The most local place named in the anchor phrase at ``at`` (closing at ``close`` if not -1), and the
+    country the phrase names if that is all it names."""
+    if close >= 0:
+        stop = close
+    else:
+        end = _ANCHOR_END.search(text, at, at + ANCHOR_CHARS)
+        stop = end.start() if end else min(len(text), at + ANCHOR_CHARS)
     inside = [t for t in resolved if at <= t.start and t.end <= stop]
     # "in Sagaing's Tamu district": the possessive names the wider unit
     inside = [t for t in inside if not re.match(r"['’]s\b", text[t.end:t.end + 2])] or inside
@@ -266,18 +280,21 @@ def _own_anchor(text: str, at: int, resolved: list[Toponym]) -> tuple[Place | No
     return None, countries[0] if countries else None
 
 
-def _anchor(text: str, framed: _Framed, resolved: list[Toponym]) -> Place | None:
-    """The place a framed name lies near, by the rules in the module's docstring."""
+def _anchor(text: str, framed: _Framed, resolved: list[Toponym], in_view: set[str]) -> Place | None:
+    """The place a framed name lies near, by the rules in the module's docstring.
+
+    A small town of a country the report is not about is a doubtful anchor (the gazetteer's namesake of a
+    place it lacks): named as the frame's own it still serves, but never as a neighbour in the sentence."""
     if framed.known is not None:
-        return framed.known.place
+        return framed.known.place if _trusted(framed.known.place, in_view) else None
     country = None
     if framed.anchor_at >= 0:
-        place, country = _own_anchor(text, framed.anchor_at, resolved)
+        place, country = _own_anchor(text, framed.anchor_at, framed.anchor_end, resolved)
         if place:
-            return place
+            return place if _trusted(place, in_view) else None
     s, e = _sentence(text, framed.start)
     here = [t for t in resolved if s <= t.start and t.end <= e and (country is None or t.place.country == country)
-            and not (framed.start <= t.start and t.end <= framed.end)]
+            and t.place.country in in_view and not (framed.start <= t.start and t.end <= framed.end)]
     local = [t for t in here if t.place.feature in _LOCAL]
     if local:
         nearest = min(local, key=lambda t: min(abs(t.start - framed.end), abs(framed.start - t.end)))
@@ -286,6 +303,12 @@ def _anchor(text: str, framed: _Framed, resolved: list[Toponym]) -> Place | None
     if len(units) == 1:
         return next(iter(units.values()))
     return None
+
+
+def _trusted(place: Place, in_view: set[str]) -> bool:
+    """An anchor in a country the report is about, or one of note: a unit, a city of 100,000."""
+    return place.country in in_view or place.feature in ("admin1", "admin2") \
+        or place.population >= TRUSTED_POPULATION
 
 
 def _person(start: int, end: int, people: Sequence[tuple[int, int]], framed_as_place: bool) -> bool:
@@ -308,10 +331,11 @@ def _weak_part(t: Toponym, start: int, end: int) -> bool:
 
 
 def place_by_context(text: str, toponyms: list[Toponym], segments: Sequence[Segment] | None = None,
-                     people: Sequence[tuple[int, int]] = ()) -> list[Toponym]:
+                     people: Sequence[tuple[int, int]] = (), focus: str | None = None) -> list[Toponym]:
     """The toponyms with framed names the gazetteer lacks added (or filled in) and placed near their anchor.
 
-    ``people`` are PERSON spans (start, end) that veto any name they overlap. Returns a new list in text order.
+    ``people`` are PERSON spans (start, end) that veto a name (see ``_person``); ``focus`` is the report's
+    country (ISO2). Returns a new list in text order.
     """
     frames = _frames(text, toponyms)
     if not frames:
@@ -319,6 +343,8 @@ def place_by_context(text: str, toponyms: list[Toponym], segments: Sequence[Segm
     # a chance namesake of part of a framed name ("Kyu" of "Kyu Koke" read as Kew) anchors nothing
     resolved = [t for t in toponyms if t.place is not None
                 and not any(_weak_part(t, f.start, f.end) for f in frames)]
+    # the countries the report is about: its focus, and those it names as countries or provinces
+    in_view = {focus} | {t.place.country for t in resolved if t.place.feature in ("country", "admin1")}
     placed: dict[str, Place] = {}
     for framed in frames:
         name = text[framed.start:framed.end]
@@ -330,7 +356,7 @@ def place_by_context(text: str, toponyms: list[Toponym], segments: Sequence[Segm
         key = normalise(name)
         if not key or key in placed:
             continue
-        anchor = _anchor(text, framed, resolved)
+        anchor = _anchor(text, framed, resolved, in_view)
         if anchor is None:
             continue
         if framed.known is not None:

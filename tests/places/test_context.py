@@ -174,3 +174,11 @@ def test_a_district_in_brackets_anchors_the_name_before_it():
     town, sennar = place_of(toponyms, "Umm Dam Haj"), place_of(toponyms, "Sennar")
     assert town is not None and town.geonameid is None
     assert (town.lat, town.lon, town.country, town.admin1) == (sennar.lat, sennar.lon, "SD", sennar.admin1)
+
+
+def test_a_neighbour_in_a_country_the_report_is_not_about_is_no_anchor():
+    text = ("Gunmen attacked the village of Tinpalga in northern Burkina Faso on Sunday, a resident who later fled "
+            "to Paris said.")
+    assert not any(t.text == "Tinpalga" and t.place is not None for t in geoparse(text))
+    placed = place_of(geoparse(text.replace("to Paris", "to Dori")), "Tinpalga")
+    assert placed is not None and placed.country == "BF"
