@@ -47,7 +47,7 @@ _RUN = re.compile(rf"(?<![\w'’-]){_WORD}(?: {_LATER_WORD})*")
 # Every capitalised word before a point, so that a name longer than a town's is seen whole.
 _RUN_BEFORE = re.compile(rf"(?<![\w'’-]){_WORD}(?: {_LATER_WORD})*$")
 _NOUNS = (r"(?:border\s+)?(?:town|village|city|township|hamlet|settlement|locality|commune|"
-          r"district\s+(?:centre|center|capital|headquarters|seat)|(?:border\s+)?(?:crossing|post))")
+          r"district\s+(?:centre|center|capital|headquarters|seat)|border\s+(?:crossing|post))")
 _DIRECTION = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
 # What comes between a framed name (or its frame noun) and its anchor: "in", "near", "20 km north of".
 _ANCHOR_INTRO = re.compile(
@@ -94,6 +94,9 @@ _BRACKETED_UNIT = re.compile(
     rf" \({_WORD}(?: {_LATER_WORD})? (?:district|township|state|province|region|governorate|county)\)")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“(]?[" + _UPPER + r"0-9])|\n")
 _LOCAL = ("city", "admin2", "site")
+_REGION_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                           "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+                           "southeastern", "southwestern", "middle", "upper", "lower", "coastal", "capital"})
 _TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
                          "february", "march", "april", "may", "june", "july", "august", "september", "october",
                          "november", "december", "today", "yesterday", "tonight"})
@@ -126,6 +129,8 @@ def _acceptable(name: str, strong: bool) -> bool:
     first = words[0].lower()
     if first in STOP_WORDS or first in _TIME_WORDS:
         return False  # "the town of Many"; a later word may be one ("Kyauk Me")
+    if len(words) == 1 and first in _REGION_WORDS:
+        return False  # "Colombo (Western)": the province, named by its direction alone
     if not strong and first in given_names():
         return False  # "Ahmed Musa (Lashio)"; a frame noun says "Sheikh Maskin" is a town
     for w in words:

@@ -182,3 +182,11 @@ def test_a_neighbour_in_a_country_the_report_is_not_about_is_no_anchor():
     assert not any(t.text == "Tinpalga" and t.place is not None for t in geoparse(text))
     placed = place_of(geoparse(text.replace("to Paris", "to Dori")), "Tinpalga")
     assert placed is not None and placed.country == "BF"
+
+
+def test_a_post_a_province_by_its_direction_and_a_building_are_no_towns():
+    text = ("Unions marched in Kandy (Central) on Friday against the appointment of a retired general to the post "
+            "of Director General, and picketed outside the Kandy City Hall (Kandy).")
+    names = {t.text for t in geoparse(text) if t.place is not None}
+    assert names.isdisjoint({"Central", "Director General", "Kandy City Hall"})
+    assert "Kandy" in names
