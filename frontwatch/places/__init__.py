@@ -99,7 +99,7 @@ def geoparse(text: str, segments: list[Segment] | None = None, focus: str | None
                 toponyms.append(Toponym(text[s:e], s, e, None))
         toponyms.sort(key=lambda t: t.start)
     # towns the gazetteer lacks, placed near the place their frame names ("X, a village in Y district")
-    return place_by_context(text, toponyms, segments, people, focus or country_focus(toponyms))
+    return place_by_context(text, toponyms, segments, people, focus)
 
 
 def country_focus(toponyms: list[Toponym] | str) -> str | None:

@@ -48,6 +48,7 @@ _RUN = re.compile(rf"(?<![\w'’-]){_WORD}(?: {_LATER_WORD})*")
 _RUN_BEFORE = re.compile(rf"(?<![\w'’-]){_WORD}(?: {_LATER_WORD})*$")
 _NOUNS = (r"(?:border\s+)?(?:town|village|city|township|hamlet|settlement|locality|commune|"
           r"district\s+(?:centre|center|capital|headquarters|seat)|border\s+(?:crossing|post))")
+_PLURAL_NOUNS = r"(?:border\s+)?(?:towns|villages|cities|townships|hamlets|settlements|localities|communes)"
 _DIRECTION = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
 # What comes between a framed name (or its frame noun) and its anchor: "in", "near", "20 km north of".
 _ANCHOR_INTRO = re.compile(
@@ -60,16 +61,16 @@ _ANCHOR_END = re.compile(r"[.;:()\n]|,\s| on | after | before | where | which | 
 # "a lobbyist for the city of" is no frame.
 _MODIFIERS = (r"(?:(?!(?:a|an|the|of|for|to|in|on|at|by|with|from|and|or|but|who|whose|which|that|as|into)\s)"
               r"[a-z][\w-]*\s+){0,3}?")
-# "the (strategic) town of X"
-_TOWN_OF = re.compile(rf"\b(?:the|a|an)\s+{_MODIFIERS}{_NOUNS}\s+of\s+(?=[{_UPPER}])")
+# "the (strategic) town of X", "the villages of X, Y and Z": found by the noun, then the words before it checked
+# (scanning for the literal " of " first is ten times faster than for the nouns)
+_OF_NAME = re.compile(rf" of (?=[{_UPPER}])")
+_TOWN_BEFORE_OF = re.compile(rf"\b(?:(?P<one>(?:the|a|an)\s+{_MODIFIERS}{_NOUNS})|"
+                             rf"(?:the|two|three|four|five)\s+{_MODIFIERS}{_PLURAL_NOUNS})$")
 # "X, a (small border) town in Y": the name stands before the match; the noun must end the appositive or lead
 # to its anchor, so that "a village elder" is no frame.
 _APPOSITIVE = re.compile(
     rf",\s+(?:a|an|the)\s+{_MODIFIERS}{_NOUNS}(?=\s*(?:[,.;)]|$)|"
     rf"\s+(?:(?:in|near|outside|close|on|of|from|along|about|some|around|roughly|just|{_DIRECTION})\b|\d))")
-_PLURAL_NOUNS = r"(?:border\s+)?(?:towns|villages|cities|townships|hamlets|settlements|localities|communes)"
-# "the (nearby) villages of X, Y and Z"
-_TOWNS_OF = re.compile(rf"\b(?:the|two|three|four|five)\s+{_MODIFIERS}{_PLURAL_NOUNS}\s+of\s+(?=[{_UPPER}])")
 # "X and Y, (two) (border) villages in Z"
 _PLURAL_APPOSITIVE = re.compile(
     rf",\s+(?:(?:two|three|four|five|both|the)\s+)?{_MODIFIERS}{_PLURAL_NOUNS}(?=\s*(?:[,.;)]|$)|"
@@ -81,14 +82,15 @@ MAX_LISTED = 6
 _TAKEN = re.compile(
     r"\b(?:captured|seized|took|taken|taking|overran|overrun|entered|retook|retaken|recaptured|stormed|"
     r"attacked|shelled|bombed|surrounded|encircled|liberated|control\s+of|fall\s+of|fighting\s+(?:in|around|near)|"
-    r"clashes\s+(?:in|around|near)|withdrew\s+from|pulled\s+out\s+of)\s+(?:the\s+)?(?=[" + _UPPER + "])")
+    r"clashes\s+(?:in|around|near)|withdrew\s+from|pulled\s+out\s+of)\s+(?:the\s+)?$")
 _TOWN_AFTER = re.compile(r" (?:town|village|township)(?=\s*[,.;]| (?:on|in|near|from|after|and|as|late|early)\b)")
 # What says the name after it is where something happened: "in", "near", "shelled", "the town of".
 _WHERE_BEFORE = re.compile(
     r"(?:\b(?:in|at|near|outside|into|from|to|around|towards?|across|captured|seized|took|taken|overran|entered|"
     r"retook|recaptured|stormed|attacked|shelled|bombed|hit|struck|reached|surrounded|encircled|liberated)"
     rf"|{_NOUNS}\s+of)\s+(?:the\s+)?$")
-_BRACKET = re.compile(rf"({_WORD}(?: {_WORD}){{0,{MAX_NAME_WORDS - 1}}}) \(({_WORD}(?: {_WORD}){{0,2}})\)")
+# "X (Y)": found by the bracket, the name before it read back from there
+_BRACKET = re.compile(rf" \(({_WORD}(?: {_WORD}){{0,2}})\)")
 # A unit in brackets after a name says where it lies: "Kyu Koke (Muse district)", "(Sennar state)".
 _BRACKETED_UNIT = re.compile(
     rf" \({_WORD}(?: {_LATER_WORD})? (?:district|township|state|province|region|governorate|county)\)")
@@ -215,34 +217,36 @@ def _anchor_after(text: str, pos: int) -> tuple[int, int]:
 def _frames(text: str, toponyms: list[Toponym]) -> list[_Framed]:
     """Every name a frame says is a place, with where its anchor phrase starts."""
     out: list[_Framed] = []
-    for m in _TOWN_OF.finditer(text):
-        span = _name_after(text, m.end())
-        if span:
-            out.append(_Framed(*span, *_anchor_after(text, span[1])))
+    for m in _OF_NAME.finditer(text):
+        frame = _TOWN_BEFORE_OF.search(text, max(0, m.start() - 80), m.start())
+        if frame is None:
+            continue
+        one = frame.group("one") is not None
+        spans = [span] if one and (span := _name_after(text, m.end())) else [] if one \
+            else _names_listed_after(text, m.end())
+        if spans:
+            anchor = _anchor_after(text, spans[-1][1])
+            out += [_Framed(*span, *anchor) for span in spans]
     for m in _APPOSITIVE.finditer(text):
         span = _name_before(text, m.start())
         if span:
             intro = _ANCHOR_INTRO.match(text, m.end())
             out.append(_Framed(*span, intro.end() if intro else -1))
-    for m in _TOWNS_OF.finditer(text):
-        spans = _names_listed_after(text, m.end())
-        if spans:
-            anchor = _anchor_after(text, spans[-1][1])
-            out += [_Framed(*span, *anchor) for span in spans]
     for m in _PLURAL_APPOSITIVE.finditer(text):
         spans = _names_listed_before(text, m.start())
         if spans:
             intro = _ANCHOR_INTRO.match(text, m.end())
             out += [_Framed(*span, intro.end() if intro else -1) for span in spans]
-    for m in _TAKEN.finditer(text):
-        span = _name_after(text, m.end())
-        if span and _TOWN_AFTER.match(text, span[1]):
+    for m in _TOWN_AFTER.finditer(text):
+        span = _name_before(text, m.start())
+        if span and _TAKEN.search(text, max(0, span[0] - 40), span[0]):
             out.append(_Framed(*span, strong=False))
     by_span = {(t.start, t.end): t for t in toponyms if t.place is not None}
     for m in _BRACKET.finditer(text):
-        if not _WHERE_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+        outer_span = _name_before(text, m.start())
+        if outer_span is None or not _WHERE_BEFORE.search(text, max(0, outer_span[0] - 60), outer_span[0]):
             continue  # "the mayor of Red Deer (Tara Veer)": brackets after no place word may name anything
-        outer, inner = (m.start(1), m.end(1)), (m.start(2), m.end(2))
+        outer, inner = outer_span, (m.start(1), m.end(1))
         for name, other in ((outer, inner), (inner, outer)):
             known = by_span.get(other)
             if known and known.place.feature in _LOCAL and not known.text.isupper() and name not in by_span:
@@ -348,8 +352,12 @@ def place_by_context(text: str, toponyms: list[Toponym], segments: Sequence[Segm
     # a chance namesake of part of a framed name ("Kyu" of "Kyu Koke" read as Kew) anchors nothing
     resolved = [t for t in toponyms if t.place is not None
                 and not any(_weak_part(t, f.start, f.end) for f in frames)]
-    # the countries the report is about: its focus, and those it names as countries or provinces
-    in_view = {focus} | {t.place.country for t in resolved if t.place.feature in ("country", "admin1")}
+    # the countries the report is about: its focus (told by its places, less the chance namesakes), and those it
+    # names as countries or provinces
+    from frontwatch.places import country_focus  # the package's one focus rule; imported late, as it imports us
+
+    in_view = {focus or country_focus(resolved)} | {t.place.country for t in resolved
+                                                    if t.place.feature in ("country", "admin1")}
     placed: dict[str, Place] = {}
     for framed in frames:
         name = text[framed.start:framed.end]

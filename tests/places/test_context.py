@@ -190,3 +190,9 @@ def test_a_post_a_province_by_its_direction_and_a_building_are_no_towns():
     names = {t.text for t in geoparse(text) if t.place is not None}
     assert names.isdisjoint({"Central", "Director General", "Kandy City Hall"})
     assert "Kandy" in names
+
+
+def test_a_named_town_after_a_capture_verb_is_placed_near_the_town_in_its_sentence():
+    toponyms = geoparse("Rebels captured Kyu Koke town on Tuesday after clashes near Muse, residents said.")
+    town, muse = place_of(toponyms, "Kyu Koke"), place_of(toponyms, "Muse")
+    assert town is not None and (town.lat, town.lon, town.country) == (muse.lat, muse.lon, "MM")
