@@ -2,15 +2,18 @@
 
 Wire copy names border crossings, villages and district seats that GeoNames' cities500 lacks, but it frames
 them so that a reader knows they are places and where they lie: "the village of X", "X, a border town in Y
-district", "X town" after a capture verb, "X (Y)" with Y another name of a known place. A name in such a frame
+district", "the villages of X, Y and Z", "X and Y, two villages in Z", "X town" after a capture verb, "X (Muse
+district)", "X (Y)" with Y another name of a known town (both spellings then get that one place). A name in such a frame
 that resolved to nothing becomes a toponym whose place is ``Place(name=X as written, geonameid=None, lat/lon,
 admin1 and country of its anchor, feature="city", population=0)``; the store keys it as "name|country", so
 every report naming X in that country meets at one place.
 
 The anchor, in this order: the frame's own ("in Muse district", "near Lashio", "north of Khartoum", "in
-Sagaing's Tamu district", the known name in brackets); else the nearest resolved town or district in the same
+Sagaing's Tamu district", "(Tongomayel, Soum)"); else the nearest resolved town or district in the same
 sentence; else the only province named in that sentence; else none, and the name stays unplaced (a wrong
-place is worse than none). A country alone is no anchor: its middle is no place near a village.
+place is worse than none). A country alone is no anchor: its middle is no place near a village. A neighbour
+must lie in a country the report is about, and a small town of another country (often the gazetteer's
+namesake of a place it lacks) serves only as the frame's own anchor.
 
 Every other mention of X in the text gets the same place. A name the gazetteer resolved keeps its place; a
 gazetteer match on part of a framed name ("Kyu" of "Kyu Koke") gives way to the whole name.
@@ -32,6 +35,7 @@ from frontwatch.records import Place, Segment, Toponym
 
 DATA = Path(__file__).resolve().parent / "data"
 MAX_NAME_WORDS = 4
+MAX_LISTED = 6  # names in one list of villages
 ANCHOR_CHARS = 80  # how far an anchor phrase reaches after its preposition
 TRUSTED_POPULATION = 100_000  # a town this big anchors a frame in any country
 WEAK_MATCH_POPULATION = 500_000  # a town below a great city, matched on part of a framed name, is a chance namesake
@@ -61,11 +65,11 @@ _ANCHOR_END = re.compile(r"[.;:()\n]|,\s| on | after | before | where | which | 
 # "a lobbyist for the city of" is no frame.
 _MODIFIERS = (r"(?:(?!(?:a|an|the|of|for|to|in|on|at|by|with|from|and|or|but|who|whose|which|that|as|into)\s)"
               r"[a-z][\w-]*\s+){0,3}?")
-# "the (strategic) town of X", "the villages of X, Y and Z": found by the noun, then the words before it checked
-# (scanning for the literal " of " first is ten times faster than for the nouns)
+# "the (strategic) town of X", "the villages of X, Y and Z": found by " of " before a capital, then the words
+# before it checked (scanning for the literal first is ten times faster than for the nouns)
 _OF_NAME = re.compile(rf" of (?=[{_UPPER}])")
-_TOWN_BEFORE_OF = re.compile(rf"\b(?:(?P<one>(?:the|a|an)\s+{_MODIFIERS}{_NOUNS})|"
-                             rf"(?:the|two|three|four|five)\s+{_MODIFIERS}{_PLURAL_NOUNS})$")
+_TOWN_BEFORE_OF = re.compile(rf"\b(?:(?P<one>(?:[Tt]he|[Aa]n?)\s+{_MODIFIERS}{_NOUNS})|"
+                             rf"(?:[Tt]he|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive)\s+{_MODIFIERS}{_PLURAL_NOUNS})$")
 # "X, a (small border) town in Y": the name stands before the match; the noun must end the appositive or lead
 # to its anchor, so that "a village elder" is no frame.
 _APPOSITIVE = re.compile(
@@ -77,7 +81,6 @@ _PLURAL_APPOSITIVE = re.compile(
     rf"\s+(?:(?:in|near|outside|close|on|of|from|along|about|some|around|roughly|just|{_DIRECTION})\b|\d))")
 _LIST_SEPARATOR = re.compile(r",\s+(?:and\s+)?|,?\s+and\s+")
 _LIST_SEPARATOR_BEFORE = re.compile(r"(?:,\s+(?:and\s+)?|,?\s+and\s+)$")
-MAX_LISTED = 6
 # "captured Kyu Koke town": the frame word after the name, only after a verb of taking or fighting.
 _TAKEN = re.compile(
     r"\b(?:captured|seized|took|taken|taking|overran|overrun|entered|retook|retaken|recaptured|stormed|"

@@ -196,3 +196,10 @@ def test_a_named_town_after_a_capture_verb_is_placed_near_the_town_in_its_senten
     toponyms = geoparse("Rebels captured Kyu Koke town on Tuesday after clashes near Muse, residents said.")
     town, muse = place_of(toponyms, "Kyu Koke"), place_of(toponyms, "Muse")
     assert town is not None and (town.lat, town.lon, town.country) == (muse.lat, muse.lon, "MM")
+
+
+def test_the_town_of_opening_a_sentence_is_a_frame_too():
+    toponyms = geoparse("The town of Nam Hkam Lone fell to the alliance on Friday after a week of clashes around "
+                        "Lashio.")
+    town = place_of(toponyms, "Nam Hkam Lone")
+    assert town is not None and town.country == "MM"
