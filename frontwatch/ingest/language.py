@@ -37,7 +37,26 @@ def _identifier():
 
 
 def detect_language(text: str) -> str:
-    """ISO 639-1 code of ``text``'s language; ``en`` unless another language is clear."""
+    """ISO 639-1 code of ``text``'s language; ``en`` unless another language is clear.
+
+    Judged paragraph by paragraph: a Hungarian page quoting an English tweet is a Hungarian report (the tweet is
+    quoted material, not the outlet's own English). A report is foreign when most of the letters of its
+    paragraphs long enough to judge are in paragraphs of other languages; English otherwise."""
+    letters: dict[str, int] = {}
+    for paragraph in text[:_SAMPLE_CHARS].splitlines():
+        size = sum(len(w) for w in _WORD.findall(paragraph))
+        if size >= MIN_LETTERS:  # headlines, captions and bylines are too short to judge
+            language = _language_of(paragraph)
+            letters[language] = letters.get(language, 0) + size
+    if len(letters) < 2:
+        return _language_of(text)
+    english = letters.pop(ENGLISH, 0)
+    # Mostly foreign (Croatian and Bosnian paragraphs of one page count together): its main foreign language.
+    return max(letters, key=letters.__getitem__) if sum(letters.values()) > english else ENGLISH
+
+
+def _language_of(text: str) -> str:
+    """One stretch of text's language: ``en`` unless another language is clear."""
     sample = text[:_SAMPLE_CHARS]
     words = _WORD.findall(sample)
     if sum(len(w) for w in words) < MIN_LETTERS:

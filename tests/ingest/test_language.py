@@ -84,3 +84,24 @@ def test_jsonl_foreign_line_is_skipped_by_file_and_line(tmp_path: Path):
     skipped, kept = list(read_articles([str(path)]))
     assert isinstance(skipped, SkippedArticle) and str(skipped).startswith(f"{path}:1: language 'fr'")
     assert isinstance(kept, Article)
+
+
+# An English post quoted in full inside a German report (the post's English is quoted, not the outlet's own).
+QUOTED_POST = ("Ukrainian special forces have retaken the airfield near the capital. The paratroopers that survived "
+               "the counterattack fled into the forests and fields around it, and their vehicles were left behind.")
+
+
+def test_a_foreign_report_quoting_an_english_post_is_foreign_and_skipped(tmp_path: Path):
+    text = GERMAN + QUOTED_POST + "\n"
+    assert detect_language(text) == "de"
+    path = tmp_path / "quoted.txt"
+    path.write_text(text, encoding="utf-8")
+    [item] = list(read_articles([str(path)]))
+    assert isinstance(item, SkippedArticle) and "'de'" in str(item)
+
+
+def test_an_english_report_quoting_a_foreign_sentence_stays_english():
+    text = (ENGLISH_WITH_NAMES + GERMAN.splitlines()[1] + "\n"
+            "The quote above was read out on German television on Friday evening, and officials in Kabul said "
+            "they had no comment on the report or on the fighting around the city.\n")
+    assert detect_language(text) == "en"
