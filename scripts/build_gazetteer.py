@@ -101,15 +101,26 @@ def _unit_names(name: str) -> list[str]:
     return out
 
 
-def _with_skeletons(keys: list[str], country: str, skeleton_countries: frozenset[str]) -> list[str]:
+# The Arabic article as English reports write it before a name: "El Daein", "Ed Daein" and "Al Daein" are one
+# town, so in the countries of skeleton keys a name's skeleton is also taken without its article.
+_ARTICLE = re.compile(r"^(?:al|el|ed|ad|an|ar|as|ash|at|ath|az|adh|es|er|ez|en)[ \-‐‑]+(?=\w)", re.I)
+
+
+def _with_skeletons(keys: list[str], country: str, skeleton_countries: frozenset[str],
+                    names: list[str] = ()) -> list[str]:
     """The keys, and their skeletons (marked SKELETON_MARK) for a country whose names English transliterates
     loosely; marked, they are found only through a spelling the gazetteer lacks, never by a plain name."""
     if country not in skeleton_countries:
         return keys
     out = list(keys)
+    bare = [normalise(_ARTICLE.sub("", n)) for n in names if n and _usable_name(n) and _ARTICLE.match(n)]
     for k in keys:
         sk = SKELETON_MARK + skeleton(k)
         if len(sk) >= 4 and sk not in out:
+            out.append(sk)
+    for k in bare:  # without the article, only a name of four letters or more ("Daein", not "Ain")
+        sk = SKELETON_MARK + skeleton(k)
+        if len(sk) >= 5 and sk not in out:
             out.append(sk)
     return out
 
@@ -208,7 +219,7 @@ def build(geonames: Path, min_population: int) -> list[list[str]]:
         admin1_centre[code] = (lat, lon)
         names = [n for x in (common, name, ascii_name, _ADMIN_SUFFIX.sub("", name)) for n in _unit_names(x)]
         rows.append([gid, common, f"{lat:.5f}", f"{lon:.5f}", code[:2], common, "admin1", str(pop), "0",
-                     "|".join(_with_skeletons(_keys(names), code[:2], loose))])
+                     "|".join(_with_skeletons(_keys(names), code[:2], loose, names))])
 
     capitals = {(cc, normalise(c["capital"])) for cc, c in countries.items() if c.get("capital")}
     counted = {(c["countrycode"], normalise(c["name"])) for c in cities if c["population"] >= min_population}
@@ -225,7 +236,8 @@ def build(geonames: Path, min_population: int) -> list[list[str]]:
         capital = (c["countrycode"], normalise(c["name"])) in capitals
         rows.append([str(c["geonameid"]), _plain(c["name"]), f"{c['latitude']:.5f}", f"{c['longitude']:.5f}",
                      c["countrycode"], admin1_name.get(code, ""), "city", str(c["population"]),
-                     "1" if capital else "0", "|".join(_with_skeletons(keys, c["countrycode"], loose))])
+                     "1" if capital else "0", "|".join(_with_skeletons(keys, c["countrycode"], loose,
+                                                                       [c["name"], *c["alternatenames"]]))])
 
     for line in (geonames / "admin2Codes.txt").read_text(encoding="utf-8").splitlines():
         code, name, ascii_name, gid = line.split("\t")
@@ -243,7 +255,7 @@ def build(geonames: Path, min_population: int) -> list[list[str]]:
             continue
         names = [n for x in (name, ascii_name) for n in _unit_names(x)]
         rows.append([gid, ascii_name, f"{lat:.5f}", f"{lon:.5f}", code[:2], admin1_name.get(a1, ""), "admin2", "0",
-                     "0", "|".join(_with_skeletons(_keys(names), code[:2], loose))])
+                     "0", "|".join(_with_skeletons(_keys(names), code[:2], loose, names))])
 
     for cc, c in countries.items():
         members = by_country.get(cc)

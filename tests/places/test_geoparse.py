@@ -292,6 +292,15 @@ def test_a_city_spelt_with_a_final_h_geonames_lacks_is_found():
     assert place.country == "YE" and abs(place.lat - 14.8) < 0.2 and abs(place.lon - 42.95) < 0.2
 
 
+def test_a_town_written_with_another_form_of_the_arabic_article_is_the_same_town():
+    # GeoNames writes "El Fasher" and "El Daein"; reports also write "Al Fasher", "Ed Daein", "Al Daein"
+    fasher = _only("Drones struck a market in Al Fasher on Sunday, medics said.", "Al Fasher")
+    assert fasher.country == "SD" and abs(fasher.lat - 13.63) < 0.2 and abs(fasher.lon - 25.35) < 0.2
+    for spelling in ("Al Daein", "Ed Daein"):
+        place = _only(f"Paramilitary fighters entered {spelling} on Tuesday, residents said.", spelling)
+        assert place.country == "SD" and abs(place.lat - 11.46) < 0.2
+
+
 def test_a_state_named_with_a_lower_case_state_is_the_admin1_unit():
     place = _only("Gunmen attacked a village in Zamfara state, killing 20 people.", "Zamfara")
     assert place.country == "NG" and place.feature == "admin1"
