@@ -3,7 +3,8 @@
 Wire copy names border crossings, villages and district seats that GeoNames' cities500 lacks, but it frames
 them so that a reader knows they are places and where they lie: "the village of X", "X, a border town in Y
 district", "the villages of X, Y and Z", "X and Y, two villages in Z", "X town" after a capture verb, "X (Muse
-district)", "X (Y)" with Y another name of a known town (both spellings then get that one place). A name in such a frame
+district)", "captured X in Sennar state" (after a word of place or taking), "X (Y)" with Y another name of a
+known town (both spellings then get that one place). A name in such a frame
 that resolved to nothing becomes a toponym whose place is ``Place(name=X as written, geonameid=None, lat/lon,
 admin1 and country of its anchor, feature="city", population=0)``; the store keys it as "name|country", so
 every report naming X in that country meets at one place.
@@ -97,6 +98,11 @@ _BRACKET = re.compile(rf" \(({_WORD}(?: {_WORD}){{0,2}})\)")
 # A unit in brackets after a name says where it lies: "Kyu Koke (Muse district)", "(Sennar state)".
 _BRACKETED_UNIT = re.compile(
     rf" \({_WORD}(?: {_LATER_WORD})? (?:district|township|state|province|region|governorate|county)\)")
+# "recaptured Dinder in Sennar state", "fighting in Kyu Koke in Muse district": after a word of place or taking,
+# a name followed by a unit named as one says where it lies.
+_IN_UNIT = re.compile(
+    rf" in (?:the\s+)?(?:(?:{_DIRECTION}|central)\s+)?{_WORD}(?: {_LATER_WORD})?(?:['’]s)? "
+    rf"(?:district|township|state|province|region|governorate|county|prefecture|department)\b")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“(]?[" + _UPPER + r"0-9])|\n")
 _LOCAL = ("city", "admin2", "site")
 _REGION_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
@@ -254,6 +260,10 @@ def _frames(text: str, toponyms: list[Toponym]) -> list[_Framed]:
             known = by_span.get(other)
             if known and known.place.feature in _LOCAL and not known.text.isupper() and name not in by_span:
                 out.append(_Framed(*name, known=known, strong=False))  # two spellings of one town
+    for m in _IN_UNIT.finditer(text):
+        span = _name_before(text, m.start())
+        if span and _WHERE_BEFORE.search(text, max(0, span[0] - 40), span[0]):
+            out.append(_Framed(*span, anchor_at=m.start() + 4, strong=False))
     for m in _BRACKETED_UNIT.finditer(text):
         span = _name_before(text, m.start())
         if span:

@@ -203,3 +203,19 @@ def test_the_town_of_opening_a_sentence_is_a_frame_too():
                         "Lashio.")
     town = place_of(toponyms, "Nam Hkam Lone")
     assert town is not None and town.country == "MM"
+
+
+def test_a_town_taken_in_a_named_state_is_placed_in_that_state(nlp):
+    text = ("The army said on Tuesday it had recaptured Dinder in Sennar state, and residents said the market in "
+            "Dinder had reopened.")
+    found = named(parse_with_ner(nlp, text), "Dinder")
+    sennar = gazetteer().lookup("Sennar", country="SD")
+    assert len(found) == 2 and all(t.place is not None for t in found)
+    assert found[0].place == found[1].place
+    assert found[0].place.country == "SD" and found[0].place.geonameid is None
+    assert abs(found[0].place.lat - sennar.lat) < 1.5 and abs(found[0].place.lon - sennar.lon) < 1.5
+
+
+def test_a_person_met_in_a_state_is_no_town(nlp):
+    toponyms = parse_with_ner(nlp, "The governor met Ahmed Bello in Kano state on Monday.")
+    assert not named(toponyms, "Ahmed Bello")
