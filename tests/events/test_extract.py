@@ -796,3 +796,9 @@ def test_a_ministry_owned_by_an_armed_group_is_not_the_state_speaking():
             'defence ministry said in a statement on Sunday.')
     [(town, holder)] = _holders(text, "2024-12-01").items()
     assert "Afrin" in town and holder == "Syrian National Army"  # GeoNames writes it with its ayn, ‘Afrin
+
+
+def test_a_town_cleared_of_the_enemy_is_retaken_but_a_road_cleared_of_mines_is_not():
+    text = ("OMDURMAN, Feb 17 - The army said on Monday it had finished clearing Khartoum North of RSF fighters, "
+            "and residents said soldiers were patrolling the city. Engineers later cleared the road of mines.")
+    assert _holders(text, "2025-02-17") == {"Khartoum North": "Sudanese Armed Forces"}
