@@ -175,3 +175,8 @@ def test_syrias_southern_and_druze_factions_hold_what_they_take_and_progressives
     # GeoNames spells the three cities As-Suwayda, Dar‘a and Hamah
     assert {place: holder for place, (holder, _) in changes.items()} == {
         "As-Suwayda": "Suwayda Druze factions", "Dar‘a": "Southern Operations Room", "Hamah": "Hayat Tahrir al-Sham"}
+
+
+def test_a_town_handed_to_the_east_african_force_is_held_by_that_force():
+    text = "M23 rebels handed over the town of Kibumba, north of Goma, to the EAC regional force on Friday."
+    assert control_of(text, "2022-12-23") == {"Kibumba": ("East African Community Regional Force", "M23")}
