@@ -20,9 +20,17 @@ _APOSTROPHES = "'’‘ʼʻʿʾ`´"
 _WORD = re.compile(r"[^\W_]+")
 
 
+# Letters that carry no combining mark for NFKD to strip: Azerbaijani and Turkish dotless ı and schwa
+# ("Qubadlı", "Ağdam", "Gəncə"), Polish ł, Nordic ø and æ, and the like.
+_UNDECOMPOSED = str.maketrans({"ı": "i", "ə": "a", "Ə": "a", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d",
+                               "Đ": "d", "ð": "d", "ħ": "h", "ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe",
+                               "þ": "th", "ŋ": "ng"})
+
+
 def _fold(text: str) -> str:
-    """Lower-case, strip diacritics and apostrophes ("Qal‘ah" -> "qalah", "Zmiïnyi" -> "zmiinyi")."""
-    text = unicodedata.normalize("NFKD", text)
+    """Lower-case, strip diacritics and apostrophes ("Qal‘ah" -> "qalah", "Zmiïnyi" -> "zmiinyi", "Qubadlı" ->
+    "qubadli")."""
+    text = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
     text = "".join(c for c in text if not unicodedata.combining(c))
     for a in _APOSTROPHES:
         text = text.replace(a, "")

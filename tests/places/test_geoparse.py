@@ -368,3 +368,9 @@ def test_a_province_capital_spelt_loosely_is_the_city_not_the_province():
 def test_a_loose_spelling_also_offers_the_places_spelt_strictly_otherwise():
     place = _only("Militants briefly seized Ataq, the capital of Shabwa.", "Shabwa")
     assert place.country == "YE" and place.feature == "admin1"
+
+
+def test_a_town_geonames_writes_with_a_dotless_i_is_the_town_not_its_district():
+    # Azerbaijan's districts bear their seats' names; GeoNames writes the town "Qubadlı"
+    place = _only("Azerbaijan said on Sunday it had captured Qubadli, a town near the Armenian border.", "Qubadli")
+    assert place.country == "AZ" and place.feature == "city"
