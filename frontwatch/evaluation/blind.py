@@ -39,6 +39,9 @@ CONTROL_SETS = (
     ("mm2023.jsonl", "mm2023_gold.csv", "control: mm2023 (blind)", "Myanmar military"),
     ("sd2023.jsonl", "sd2023_gold.csv", "control: sd2023 (blind)", "Sudanese army"),
     ("et2021.jsonl", "et2021_gold.csv", "control: et2021 (blind)", "Ethiopian government"),
+    ("cd2022.jsonl", "cd2022_gold.csv", "control: cd2022 (blind)", "Congolese army"),
+    ("ka2020.jsonl", "ka2020_gold.csv", "control: ka2020 (blind)", "Armenian forces"),
+    ("ua2024.jsonl", "ua2024_gold.csv", "control: ua2024 (blind)", "Ukraine"),
 )
 # (snippets, their evaluation name, what the set is to the classifier now)
 NEWS_SETS = (
