@@ -43,6 +43,7 @@ _NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|this|that|these|t
 # When two adjacent phrases name one source ("a police spokesman"), the more specific kind holds.
 _SPECIFICITY = ("security source", "local official", "resident", "media", "official", "other")
 _STATE_KINDS = ("official", "security source", "local official")
+_PARTISANS = re.compile(r"\b(?:bloggers?|channels?|accounts?|commentators?|war correspondents?)\b", re.IGNORECASE)
 _DEMONYM_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:[a-z]+\s+){0,2}$")
 _TAIL = ":"  # the pseudo-verb of a headline's trailing source
 _WORD = re.compile(r"[\w'’-]+")
@@ -261,13 +262,27 @@ def _sources_in(region: str, verb: str, registry: ActorRegistry, focus_country: 
             merged.append((start, end, kind))
     for s, e, kind in merged:
         # "a Russian official", "a senior Ukrainian military source": the demonym says whose voice it is.
-        demonym = _DEMONYM_BEFORE.search(region, 0, s)
-        actor = registry.of_demonym(demonym.group(1)) if demonym and kind in _STATE_KINDS else None
+        # "Russian military bloggers", "pro-Ukrainian Telegram channels": a side's partisans claim for it.
+        if _PARTISANS.search(region, s, e):
+            actor = _partisans_side(region[:s], registry)
+        else:
+            demonym = _DEMONYM_BEFORE.search(region, 0, s)
+            actor = registry.of_demonym(demonym.group(1)) if demonym and kind in _STATE_KINDS else None
         if actor is not None and registry.is_party(actor):
             found.append((actor.name, None, actor))
         else:
             found.append((region[s:e], kind, None))
     return _dedupe(found)
+
+
+def _partisans_side(before: str, registry: ActorRegistry) -> Actor | None:
+    """The side of partisans named by a people's adjective within the three words before them ("several
+    Russian military bloggers", "pro-Ukrainian Telegram channels"), if any."""
+    for word in reversed(before.split()[-3:]):
+        actor = registry.of_demonym(word.removeprefix("pro-").removeprefix("Pro-"))
+        if actor is not None:
+            return actor
+    return None
 
 
 def _names_only_a_source(region: str, named: list[tuple[str, str | None, Actor | None]],

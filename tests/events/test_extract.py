@@ -802,3 +802,9 @@ def test_a_town_cleared_of_the_enemy_is_retaken_but_a_road_cleared_of_mines_is_n
     text = ("OMDURMAN, Feb 17 - The army said on Monday it had finished clearing Khartoum North of RSF fighters, "
             "and residents said soldiers were patrolling the city. Engineers later cleared the road of mines.")
     assert _holders(text, "2025-02-17") == {"Khartoum North": "Sudanese Armed Forces"}
+
+
+def test_troops_no_longer_holding_positions_in_a_village_is_its_loss():
+    text = ("KYIV, July 17 - Ukraine's military said on Wednesday its marines no longer held positions in the village "
+            "of Krynky on the left bank of the Dnipro, after months of attacks by Russian forces.")
+    assert _holders(text, "2024-07-17") == {"Krynky": "Russia"}

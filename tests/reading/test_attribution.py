@@ -391,3 +391,14 @@ def test_a_party_and_a_monitor_speaking_together_are_two_sources_and_the_monitor
     # one subject, one speaker: a ministry's spokesman is the ministry's own voice, not an independent one
     alone = read("Russian forces captured the village, the Russian defence ministry spokesman said.", "captured")
     assert [kind for _, kind in sources(alone)] == ["belligerent"]
+
+
+def test_a_sides_partisans_claim_for_that_side():
+    from frontwatch.reading.attribution import _sources_in
+    registry = ActorRegistry.default()
+    for region, side in (("Several Russian channels", "Russia"), ("Pro-Ukrainian Telegram channels", "Ukraine"),
+                         ("Russian military bloggers", "Russia")):
+        [(source, kind, actor)] = _sources_in(region, "said", registry, "UA", None)
+        assert (source, kind) == (side, None) and actor.name == side
+    [(source, kind, _)] = _sources_in("A Reuters correspondent", "said", registry, "UA", None)
+    assert kind == "media"
