@@ -54,6 +54,9 @@ _NOT_PARTICIPLE = re.compile(r"(?:[A-Za-z]+ing|in|under|inside)\b")
 # before the pronoun, so a party named earlier acts only when it is that antecedent ("the RSF, who took ...").
 _RELATIVE = re.compile(r"\b(?:who|that|which)\s+(?:(?:had|has|have|also|then|later|reportedly)\s+){0,2}$")
 _ANTECEDENT_GAP = re.compile(r"\s*,?\s*")
+# ", the (strategic) town that": an apposition whose relative clause tells of the town just named.
+_TOWN_WHICH = re.compile(r"\s*,\s*(?:the|a)\s+(?:[a-z-]+\s+){0,2}(?:town|city|village|capital|settlement|hub|port)"
+                         r"\s+(?:that|which)\s+(?:(?:had|has|have)\s+)?(?:(?:also|finally|already)\s+)?")
 _DETERMINERS = re.compile(r"^\s*(?:the\s+|their\s+|its\s+)?$")
 _AGENT_LINK = re.compile(r"^\s*(?:to|by|into the hands of|in the hands of|under (?:the )?(?:full |complete |total )?"
                          r"control of)\s+(?:the\s+)?$")
@@ -123,9 +126,11 @@ def place_of(sentence: str, trigger: Trigger, toponyms: list[tuple[int, int, Top
             return head  # "Pul-e-Khumri, the capital on the highway linking Kabul to the north, had fallen"
         if before:
             start, end, top = before[-1]
+            gap_text = sentence[end:trigger.start]
+            if _TOWN_WHICH.fullmatch(gap_text):
+                return top  # "clashes near Sake, the town that fell to the rebels on Thursday"
             # "pictures said to be taken in Soledar had been taken elsewhere": a place after a preposition is
             # where, not the subject the passive takes.
-            gap_text = sentence[end:trigger.start]
             if _GAP_BEFORE.match(gap_text) and (not _WHERE_BEFORE.search(sentence[:start])
                                                  or LAST_POST.search(sentence[:start])) \
                     and not _PLURAL_GROUND.search(gap_text):

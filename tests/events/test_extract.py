@@ -808,3 +808,9 @@ def test_troops_no_longer_holding_positions_in_a_village_is_its_loss():
     text = ("KYIV, July 17 - Ukraine's military said on Wednesday its marines no longer held positions in the village "
             "of Krynky on the left bank of the Dnipro, after months of attacks by Russian forces.")
     assert _holders(text, "2024-07-17") == {"Krynky": "Russia"}
+
+
+def test_the_town_a_relative_clause_tells_of_is_the_one_just_named_even_after_near():
+    text = ("GOMA, Jan 25 - Fighting went on around Goma on Saturday. Most of the soldiers died in clashes near "
+            "Sake, the town that fell to the M23 rebels on Thursday, officials said.")
+    assert _holders(text, "2025-01-25") == {"Sake": "M23"}
