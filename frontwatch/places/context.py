@@ -22,6 +22,7 @@ gazetteer match on part of a framed name ("Kyu" of "Kyu Koke") gives way to the 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -37,6 +38,8 @@ from frontwatch.records import Place, Segment, Toponym
 DATA = Path(__file__).resolve().parent / "data"
 MAX_NAME_WORDS = 4
 MAX_LISTED = 6  # names in one list of villages
+SENTENCE_REACH = 600  # how far a sentence is looked for either side of a name
+MAX_NAME_CHARS = 200  # no place name (or toponym) is longer: how far back an overlapping one may start
 ANCHOR_CHARS = 80  # how far an anchor phrase reaches after its preposition
 TRUSTED_POPULATION = 100_000  # a town this big anchors a frame in any country
 WEAK_MATCH_POPULATION = 500_000  # a town below a great city, matched on part of a framed name, is a chance namesake
@@ -272,12 +275,24 @@ def _frames(text: str, toponyms: list[Toponym]) -> list[_Framed]:
 
 
 def _sentence(text: str, pos: int) -> tuple[int, int]:
-    """The bounds of the sentence around pos."""
-    start = 0
-    for m in _SENTENCE_BREAK.finditer(text, max(0, pos - 600), pos):
+    """The bounds of the sentence around pos, at most ``SENTENCE_REACH`` characters either side (text with no
+    full stop, hostile or not, costs linear time)."""
+    start = max(0, pos - SENTENCE_REACH)
+    for m in _SENTENCE_BREAK.finditer(text, start, pos):
         start = m.end()
-    nxt = _SENTENCE_BREAK.search(text, pos)
-    return start, nxt.start() + 1 if nxt else len(text)
+    nxt = _SENTENCE_BREAK.search(text, pos, pos + SENTENCE_REACH)
+    return start, nxt.start() + 1 if nxt else min(len(text), pos + SENTENCE_REACH)
+
+
+def _between(toponyms: list[Toponym], start: int, end: int) -> list[Toponym]:
+    """The toponyms (sorted by start) lying within start..end, found by bisection."""
+    i = bisect.bisect_left(toponyms, start, key=lambda t: t.start)
+    out = []
+    while i < len(toponyms) and toponyms[i].start < end:
+        if toponyms[i].end <= end:
+            out.append(toponyms[i])
+        i += 1
+    return out
 
 
 def _rank(p: Place) -> int:
@@ -292,7 +307,7 @@ def _own_anchor(text: str, at: int, close: int, resolved: list[Toponym]) -> tupl
     else:
         end = _ANCHOR_END.search(text, at, at + ANCHOR_CHARS)
         stop = end.start() if end else min(len(text), at + ANCHOR_CHARS)
-    inside = [t for t in resolved if at <= t.start and t.end <= stop]
+    inside = _between(resolved, at, stop)
     # "in Sagaing's Tamu district": the possessive names the wider unit
     inside = [t for t in inside if not re.match(r"['’]s\b", text[t.end:t.end + 2])] or inside
     places = [t.place for t in inside if t.place.feature != "country"]
@@ -315,7 +330,7 @@ def _anchor(text: str, framed: _Framed, resolved: list[Toponym], in_view: set[st
         if place:
             return place if _trusted(place, in_view) else None
     s, e = _sentence(text, framed.start)
-    here = [t for t in resolved if s <= t.start and t.end <= e and (country is None or t.place.country == country)
+    here = [t for t in _between(resolved, s, e) if (country is None or t.place.country == country)
             and t.place.country in in_view and not (framed.start <= t.start and t.end <= framed.end)]
     local = [t for t in here if t.place.feature in _LOCAL]
     if local:
@@ -346,6 +361,17 @@ def _in_body(start: int, end: int, segments: Sequence[Segment] | None) -> bool:
     return segments is None or any(s.is_body and s.start <= start and end <= s.end for s in segments)
 
 
+def _frames_over(frames: list[_Framed], start: int, end: int) -> list[_Framed]:
+    """The framed names (sorted by start) that may hold start..end."""
+    i = bisect.bisect_left(frames, start - MAX_NAME_CHARS, key=lambda f: f.start)
+    out = []
+    while i < len(frames) and frames[i].start <= start:
+        if frames[i].end >= end:
+            out.append(frames[i])
+        i += 1
+    return out
+
+
 def _weak_part(t: Toponym, start: int, end: int) -> bool:
     """A small town matched on part of a longer framed name: a chance namesake of one of its words."""
     return start <= t.start and t.end <= end and (t.end - t.start) < (end - start) and t.place is not None \
@@ -363,8 +389,9 @@ def place_by_context(text: str, toponyms: list[Toponym], segments: Sequence[Segm
     if not frames:
         return toponyms
     # a chance namesake of part of a framed name ("Kyu" of "Kyu Koke" read as Kew) anchors nothing
+    frames.sort(key=lambda f: f.start)
     resolved = [t for t in toponyms if t.place is not None
-                and not any(_weak_part(t, f.start, f.end) for f in frames)]
+                and not any(_weak_part(t, f.start, f.end) for f in _frames_over(frames, t.start, t.end))]
     # the countries the report is about: its focus (told by its places, less the chance namesakes), and those it
     # names as countries or provinces
     from frontwatch.places import country_focus  # the package's one focus rule; imported late, as it imports us
@@ -377,7 +404,8 @@ def place_by_context(text: str, toponyms: list[Toponym], segments: Sequence[Segm
         if not _in_body(framed.start, framed.end, segments) or not _acceptable(name, framed.strong) \
                 or _person(framed.start, framed.end, people, framed.strong):
             continue
-        if any(t.start < framed.end and framed.start < t.end for t in resolved):
+        if any(t.start < framed.end and framed.start < t.end
+               for t in _between(resolved, framed.start - MAX_NAME_CHARS, framed.end + MAX_NAME_CHARS)):
             continue  # the gazetteer knows it (or a longer name holds it): its place stays
         key = normalise(name)
         if not key or key in placed:
@@ -398,7 +426,7 @@ def place_by_context(text: str, toponyms: list[Toponym], segments: Sequence[Segm
 def _with_every_mention(text: str, toponyms: list[Toponym], placed: dict[str, Place],
                         segments: Sequence[Segment] | None, people: Sequence[tuple[int, int]]) -> list[Toponym]:
     """Every mention of a placed name in the text, as a toponym of its place ("Kyu Koke fell" later on)."""
-    out = list(toponyms)
+    out = sorted(toponyms, key=lambda t: t.start)
     for m in _RUN.finditer(text):
         # any run of capitalised words may hold the name: try its every sub-run
         words = list(re.finditer(_LATER_WORD, m.group(0)))
@@ -410,13 +438,15 @@ def _with_every_mention(text: str, toponyms: list[Toponym], placed: dict[str, Pl
                 place = placed.get(normalise(text[s:e]))
                 if place is None or not _in_body(s, e, segments) or _person(s, e, people, True):
                     continue
-                clash = [t for t in out if t.start < e and s < t.end]
-                if any(t.place is not None and not _weak_part(t, s, e) for t in clash):
+                first = bisect.bisect_left(out, s - MAX_NAME_CHARS, key=lambda t: t.start)
+                last = bisect.bisect_left(out, e, key=lambda t: t.start)
+                clash = [k for k in range(first, last) if s < out[k].end]
+                if any(out[k].place is not None and not _weak_part(out[k], s, e) for k in clash):
                     break
-                out = [t for t in out if t not in clash]
-                out.append(Toponym(text[s:e], s, e, place))
+                for k in reversed(clash):
+                    del out[k]
+                bisect.insort(out, Toponym(text[s:e], s, e, place), key=lambda t: t.start)
                 nxt = j + 1
                 break
             i = nxt
-    out.sort(key=lambda t: t.start)
     return out

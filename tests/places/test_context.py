@@ -219,3 +219,11 @@ def test_a_town_taken_in_a_named_state_is_placed_in_that_state(nlp):
 def test_a_person_met_in_a_state_is_no_town(nlp):
     toponyms = parse_with_ner(nlp, "The governor met Ahmed Bello in Kano state on Monday.")
     assert not named(toponyms, "Ahmed Bello")
+
+
+def test_a_huge_run_of_framed_names_with_no_full_stop_is_placed_in_linear_time():
+    # 30,000 frames in one "sentence": each name's anchor is looked for near it, not across the whole text
+    text = "Rebels seized Kyu Koke, a border town in Muse district, and " * 30_000
+    toponyms = geoparse(text)
+    kyu = [t for t in toponyms if t.text == "Kyu Koke"]
+    assert len(kyu) == 30_000 and all(t.place is not None and t.place.country == "MM" for t in kyu)
