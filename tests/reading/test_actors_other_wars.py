@@ -180,3 +180,10 @@ def test_syrias_southern_and_druze_factions_hold_what_they_take_and_progressives
 def test_a_town_handed_to_the_east_african_force_is_held_by_that_force():
     text = "M23 rebels handed over the town of Kibumba, north of Goma, to the EAC regional force on Friday."
     assert control_of(text, "2022-12-23") == {"Kibumba": ("East African Community Regional Force", "M23")}
+
+
+def test_malis_2012_war_has_its_parties():
+    text = ("BAMAKO, Jan 28 - French troops and Malian soldiers entered Timbuktu on Monday after the Ansar Dine "
+            "fighters who had held it since April fled, while MUJAO militants left Gao and the MNLA said it held Kidal.")
+    assert [a for _, a in named(ActorRegistry.default(), text)] == [
+        "France", "Malian government", "Ansar Dine", "MUJAO", "Azawad Liberation Front"]
