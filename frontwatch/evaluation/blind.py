@@ -42,6 +42,8 @@ CONTROL_SETS = (
     ("cd2022.jsonl", "cd2022_gold.csv", "control: cd2022 (blind)", "Congolese army"),
     ("ka2020.jsonl", "ka2020_gold.csv", "control: ka2020 (blind)", "Armenian forces"),
     ("ua2024.jsonl", "ua2024_gold.csv", "control: ua2024 (blind)", "Ukraine"),
+    ("ml2012.jsonl", "ml2012_gold.csv", "control: ml2012 (blind)", "Malian government"),
+    ("ly2019.jsonl", "ly2019_gold.csv", "control: ly2019 (blind)", "Libyan government"),
 )
 # (snippets, their evaluation name, what the set is to the classifier now)
 NEWS_SETS = (
