@@ -235,7 +235,9 @@ def _sources_in(region: str, verb: str, registry: ActorRegistry, focus_country: 
         owner = _OWNER.search(region, 0, start)
         if owner:
             # "the SNA's ministry of defence", "Hamas's interior ministry": the owner's body, not the state's.
-            actor = registry.resolve(owner.group(1))
+            # a capital stands for its government here too ("Kyiv's defence ministry")
+            actor = registry.resolve(owner.group(1)) or next(
+                (a for s, _, a in registry.find(f"{owner.group(1)} said") if s == 0), None)
             if actor is not None:
                 return [(actor.name, None if registry.is_party(actor) else "official", actor)]
             continue

@@ -402,3 +402,10 @@ def test_a_sides_partisans_claim_for_that_side():
         assert (source, kind) == (side, None) and actor.name == side
     [(source, kind, _)] = _sources_in("A Reuters correspondent", "said", registry, "UA", None)
     assert kind == "media"
+
+
+def test_a_ministry_owned_by_a_capital_speaks_for_its_government():
+    text = "Kyiv's defence ministry said Russian troops had captured Soledar after weeks of fighting."
+    said = attribute(text, (text.index("captured"), text.index("captured") + 8), registry=ActorRegistry.default(),
+                     focus_country="UA")
+    assert [a.source for a in said.attribution] == ["Ukraine"]
