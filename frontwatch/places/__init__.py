@@ -11,7 +11,7 @@ import bisect
 from collections import Counter
 from collections.abc import Sequence
 
-from frontwatch.places.context import place_by_context
+from frontwatch.places.context import in_body, place_by_context
 from frontwatch.places.distance import great_circle_km
 from frontwatch.places.gazetteer import Gazetteer, gazetteer
 from frontwatch.places.names import normalise
@@ -23,10 +23,6 @@ __all__ = ["Gazetteer", "country_focus", "gazetteer", "geoparse", "normalise"]
 
 # spaCy labels for names that are places; used for names the gazetteer lacks, and to veto people.
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-
-
-def _in_body(m: tuple[int, int], segments: Sequence[Segment] | None) -> bool:
-    return segments is None or any(s.is_body and s.start <= m[0] and m[1] <= s.end for s in segments)
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
@@ -78,7 +74,7 @@ def geoparse(text: str, segments: list[Segment] | None = None, focus: str | None
     if not text:
         return []
     gaz = gazetteer()
-    found = [m for m in mentions(text, gaz, demonyms=demonyms) if _in_body((m.start, m.end), segments)]
+    found = [m for m in mentions(text, gaz, demonyms=demonyms) if in_body(m.start, m.end, segments)]
     people = sorted((s, e) for s, e, label in ents or () if label == "PERSON")
     if people:
         found = [m for m in found if not _vetoed(m, people)]
@@ -95,7 +91,7 @@ def geoparse(text: str, segments: list[Segment] | None = None, focus: str | None
                                                 and t.place.feature == "city" and t.place.population < 100_000)]
         found_spans = [(t.start, t.end) for t in toponyms]
         for s, e, label in ents:
-            if label in _PLACE_LABELS and _in_body((s, e), segments) and not _overlaps(found_spans, s, e):
+            if label in _PLACE_LABELS and in_body(s, e, segments) and not _overlaps(found_spans, s, e):
                 toponyms.append(Toponym(text[s:e], s, e, None))
         toponyms.sort(key=lambda t: t.start)
     # towns the gazetteer lacks, placed near the place their frame names ("X, a village in Y district")

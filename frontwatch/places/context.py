@@ -357,7 +357,8 @@ def _person(start: int, end: int, people: Sequence[tuple[int, int]], framed_as_p
     return any(s <= start and end <= e and (e - s) > (end - start) for s, e in people)
 
 
-def _in_body(start: int, end: int, segments: Sequence[Segment] | None) -> bool:
+def in_body(start: int, end: int, segments: Sequence[Segment] | None) -> bool:
+    """Whether start..end lies inside a body segment (anywhere, when no segments are given)."""
     return segments is None or any(s.is_body and s.start <= start and end <= s.end for s in segments)
 
 
@@ -401,7 +402,7 @@ def place_by_context(text: str, toponyms: list[Toponym], segments: Sequence[Segm
     placed: dict[str, Place] = {}
     for framed in frames:
         name = text[framed.start:framed.end]
-        if not _in_body(framed.start, framed.end, segments) or not _acceptable(name, framed.strong) \
+        if not in_body(framed.start, framed.end, segments) or not _acceptable(name, framed.strong) \
                 or _person(framed.start, framed.end, people, framed.strong):
             continue
         if any(t.start < framed.end and framed.start < t.end
@@ -436,7 +437,7 @@ def _with_every_mention(text: str, toponyms: list[Toponym], placed: dict[str, Pl
             for j in range(min(len(words), i + MAX_NAME_WORDS) - 1, i - 1, -1):
                 s, e = m.start() + words[i].start(), m.start() + words[j].end()
                 place = placed.get(normalise(text[s:e]))
-                if place is None or not _in_body(s, e, segments) or _person(s, e, people, True):
+                if place is None or not in_body(s, e, segments) or _person(s, e, people, True):
                     continue
                 first = bisect.bisect_left(out, s - MAX_NAME_CHARS, key=lambda t: t.start)
                 last = bisect.bisect_left(out, e, key=lambda t: t.start)

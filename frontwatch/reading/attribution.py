@@ -17,9 +17,9 @@ from frontwatch.records import Actor, Attribution
 
 ATTRIBUTION_FILE = DATA_DIR / "attribution.json"
 
-# Speakers joined in one subject: "the army and a war monitor said", "officials and residents told".
 # A possessive owner right before a generic phrase: "the SNA's ministry of defence" (the owner's own body).
 _OWNER = re.compile(r"\b([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})['’]s?\s+$")
+# Speakers joined in one subject: "the army and a war monitor said", "officials and residents told".
 _JOINED_SPEAKERS = re.compile(r"\s+and\s+|\s+as well as\s+")
 # Independent voices: one of these beside a party's claim makes the event confirmed.
 _INDEPENDENT = ("official", "security source", "local official", "resident", "media")
