@@ -15,7 +15,10 @@ LOCAL_FEATURES = ("city", "site", "admin2")
 # (after an optional other name in brackets: "Theinni (Hsenwi) fell")
 _GAP_BEFORE = re.compile(r"^\)?(?:\s*\([^()]{1,40}\))?[\s,]*(?:(?:[a-z][\w'’-]*|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day),?\s+){0,5}$")
 # "the city" standing for the city last named ("a security source confirmed the fall of the city").
-_ANAPHOR_AFTER = re.compile(r"^\s*(?:the|this|that|his|its|their) (?:southern |northern |eastern |western |provincial |)"
+# One word may describe it ("entered the ancient city"), unless the word points to another town ("the nearby
+# town", "the next village", "the biggest city in the north").
+_ANAPHOR_AFTER = re.compile(r"^\s*(?:the|this|that|his|its|their) (?:(?!(?:nearby|neighbou?ring|other|next|new|"
+                            r"second|third|first|last|only|same-named|[a-z-]+est)\b)[a-z-]+ )?"
                             r"(?:city|town|village|provincial capital|settlement)(?![\w'’-])(?! of)")
 _ANAPHOR_BEFORE = re.compile(r"(?<!of )(?:[Tt]he|[Tt]his|[Tt]hat) (?:city|town|village|provincial capital|settlement)"
                              r"\s+(?:[a-z]+\s+){0,3}$")
@@ -25,9 +28,14 @@ _NO_OBJECT = re.compile(r"^\s*(?:$|[.,;:!?\")—–-]|(?:on|in|at|after|before|e
 _CLAUSE_END = re.compile(r"[,;:.!?\"()—–]| -- ")
 _PREPOSITION = re.compile(r"\b(?:in|into|inside|across|against|from|to|towards|near|at|for|with|of|over|on)\s+"
                           r"(?:the\s+)?$", re.IGNORECASE)
-# "units of the Armed Forces of Ukraine entered ...": a party's own troops act for it.
+# "units of the Armed Forces of Ukraine entered ...", "forces loyal to the Government of National Accord seized
+# ...": a party's own troops, or those fighting for it, act for it.
 _FORCES_OF = re.compile(r"\b(?:units?|troops|soldiers|forces|fighters|members|elements|detachments|servicemen|"
-                        r"brigades?|battalions?|regiments?|divisions?|formations?)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+                        r"brigades?|battalions?|regiments?|divisions?|formations?|militias?|groups?|gunmen|men|islamists|"
+                        r"militants|rebels|insurgents|jihadists|combatants|volunteers|mercenaries|paratroopers|"
+                        r"commandos|special\s+forces)\s+"
+                        r"(?:of|(?:loyal|allied|aligned|affiliated|linked)\s+(?:to|with))\s+(?:the\s+)?$",
+                        re.IGNORECASE)
 _WHERE_BEFORE = re.compile(r"\b(?:in|inside|into|near|at|from|across|around|outside)\s+(?:the\s+)?$", re.IGNORECASE)
 # "east of Kyiv, implying some settlements had been recaptured": the passive's subject is the plural ground.
 _PLURAL_GROUND = re.compile(r"\b(?:settlements|villages|towns|cities|localities|areas|districts|positions)\b")
@@ -57,6 +65,9 @@ _ANTECEDENT_GAP = re.compile(r"\s*,?\s*")
 # ", the (strategic) town that": an apposition whose relative clause tells of the town just named.
 _TOWN_WHICH = re.compile(r"\s*,\s*(?:the|a)\s+(?:[a-z-]+\s+){0,2}(?:town|city|village|capital|settlement|hub|port)"
                          r"\s+(?:that|which)\s+(?:(?:had|has|have)\s+)?(?:(?:also|finally|already)\s+)?")
+# "Ansar Dine, whose leader Iyad Ag Ghaly comes from Kidal, entered the town": a relative clause set off by
+# commas just before the deed describes the subject; a party named inside it does not act.
+_RELATIVE_ASIDE = re.compile(r",\s+(?:whose|who|which)\s[^,;]{1,100},\s*$")
 _DETERMINERS = re.compile(r"^\s*(?:the\s+|their\s+|its\s+)?$")
 _AGENT_LINK = re.compile(r"^\s*(?:to|by|into the hands of|in the hands of|under (?:the )?(?:full |complete |total )?"
                          r"control of)\s+(?:the\s+)?$")
@@ -255,6 +266,9 @@ def agent_of(sentence: str, trigger: Trigger, mentions: list[Mention],
         if before and trigger.family.control != "abandoned" and not _NOT_PARTICIPLE.match(sentence, trigger.start) \
                 and _PASSIVE_SUBJECT.match(sentence, before[-1].end, trigger.start):
             return None  # "Five civilians were killed": whom the deed befell ("troops were withdrawn" did leave)
+        aside = _RELATIVE_ASIDE.search(sentence, 0, trigger.start)
+        if aside and before and before[-1].start > aside.start():
+            before = [m for m in before if m.end <= aside.start()]
         relative = _RELATIVE.search(sentence, 0, trigger.start)
         if before and relative and not _ANTECEDENT_GAP.fullmatch(sentence, before[-1].end, relative.start()):
             return None  # "a refuge for thousands who fled Khartoum": the pronoun's people, not the named party

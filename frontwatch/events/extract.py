@@ -199,6 +199,13 @@ class _ArticleReader:
             for event in read:
                 key = (trigger.family.name, event.place.name if event.place else None)
                 if key in place_keys:
+                    # "took control of Kidal airport, then entered the town": the whole town, told after a post
+                    # in it, is the event of the two
+                    kept = next(k for k, (f, e) in enumerate(events)
+                                if (f.name, e.place.name if e.place else None) == key)
+                    if event.control is not None and events[kept][1].control is None:
+                        events[kept] = (trigger.family, event)
+                        taken_spans.append(trigger.span)
                     continue
                 place_keys.add(key)
                 taken_spans.append(trigger.span)
@@ -289,8 +296,11 @@ class _ArticleReader:
         date = when.date.isoformat() if when else (self.published.isoformat() if self.published else None)
         precision = when.precision if when else ("day" if self.published else None)
         negotiated = lex.negotiated.search(text) is not None
-        partial = top is not None and lex.is_partial(text, trigger, top.start - sentence.start,
-                                                     top.end - sentence.start)
+        # "the town" standing for a name told earlier ("landed at Kidal airport ..., then entered the town"):
+        # the words around that earlier name say nothing of this deed
+        anaphoric = top is not None and trigger.place_side == "after" and top.end <= sentence.start + trigger.start
+        partial = top is not None and not anaphoric and lex.is_partial(text, trigger, top.start - sentence.start,
+                                                                       top.end - sentence.start)
         made = [self._event(sentence, trigger, top.place if top else None, actor, mentions, said, when, date,
                             precision, negotiated, partial) for top in places]
         if date is None and self.year is None:
@@ -364,10 +374,10 @@ class _ArticleReader:
 
     def _mentions(self, text: str) -> list[args.Mention]:
         """Named actors and generic references resolved in this report's context, in text order."""
-        found = [args.Mention(s, e, a) for s, e, a in self.registry.find(text)]
+        found = [args.Mention(s, e, a) for s, e, a in self.registry.find(text, self.focus)]
         named_ends = {m.end for m in found}
         named_at = {m.start: m for m in found}
-        for s, e, phrase in self.registry.find_generic(text):
+        for s, e, phrase in self.registry.find_generic(text, self.focus):
             owner = _OWNER_AFTER.match(text, e)
             if owner and owner.end() in named_at:
                 # "the armed forces of the Russian Federation": one mention, the named owner's.

@@ -87,12 +87,13 @@ class Lexicon:
         # "the Russian-held town of").
         installations = "|".join(re.escape(w).replace("'", "['’]")
                                  for w in sorted(data.get("installation_words", []), key=len, reverse=True))
-        # ... and a building or post in the town ("the police headquarters in"), which makes the event partial.
-        installed = r"|(?:" + installations + r")\s+(?:in|of)" if installations else ""
+        # ... and a building or post in the town ("the police headquarters in", "the army camp at"), which makes the
+        # event partial.
+        installed = r"|(?:" + installations + r")\s+(?:in|of|at)" if installations else ""
         self.place_gap = re.compile(r"^\s*(?:(?:" + gap_words + installed + r"|[A-Z][\w-]*['’]s|(?-i:[A-Z][a-z]+(?:ian|ean|an|ese|ish|ic|i)"
                                     r"(?:-[a-z]+)?))\s+){0,7}$", re.IGNORECASE) \
             if gap_words else re.compile(r"^\s*$")
-        self.installation = re.compile(_BEFORE + r"(?:" + installations + r")\s+(?:in|of)" + _AFTER, re.IGNORECASE) \
+        self.installation = re.compile(_BEFORE + r"(?:" + installations + r")\s+(?:in|of|at)" + _AFTER, re.IGNORECASE) \
             if installations else re.compile(r"(?!x)x")
         self.installation_after = re.compile(r"\s+(?:" + installations + r")" + _AFTER, re.IGNORECASE) \
             if installations else re.compile(r"(?!x)x")
@@ -131,9 +132,11 @@ class Lexicon:
     def infinitive_modality(self, text: str, trigger: Trigger) -> str | None:
         """The modality an infinitive gives its trigger ("failed to capture": denied; "to liberate": planned)."""
         before = text[max(0, trigger.start - 40):trigger.start]  # room for "to block and seize"
+        # "the rebels claimed to have taken the town": a perfect infinitive tells of a deed done, not one aimed at
+        perfect = re.match(r"have\s", text[trigger.start:trigger.end], re.IGNORECASE) is not None
         for modality, rx in self.infinitive_cues:
             if rx.search(before):
-                return None if modality == "done" else modality
+                return None if modality == "done" or (perfect and modality == "planned") else modality
         return None
 
     def nominal_modality(self, text: str, trigger: Trigger, place_end: int) -> str | None:

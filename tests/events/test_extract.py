@@ -798,6 +798,22 @@ def test_people_who_fled_a_city_do_not_make_the_party_named_before_them_leave_it
     pytest.param("GOMA, Jan 25 - Fighting went on around Goma on Saturday. Most of the soldiers died in clashes near "
                  "Sake, the town that fell to the M23 rebels on Thursday, officials said.", "2025-01-25",
                  {"Sake": "M23"}, id="the town a relative clause tells of is the one just named, even after 'near'"),
+    pytest.param("TRIPOLI, May 3 - Fighters loyal to the Government of National Accord seized Gharyan on Friday, "
+                 "two officials said.", "2019-05-03", {"Gharyan": "Libyan government"},
+                 id="fighters loyal to a party act for it"),
+    pytest.param("BAMAKO, April 2 - Gunmen of Ansar Dine, whose founder Iyad Ag Ghaly grew up in Kidal, entered Gao "
+                 "on Monday, residents said.", "2012-04-02", {"Gao": "Ansar Dine"},
+                 id="a party named inside a relative aside before the deed does not act"),
+    pytest.param("SEVARE, Feb 9 - French paratroopers secured Gao airport before dawn and then entered the town, the "
+                 "French army said.", "2013-02-09", {"Gao": "France"},
+                 id="a post taken, then the town entered: the town changes hands"),
+    pytest.param("TIMBUKTU, April 1 - Malian soldiers slipped away from Timbuktu at night and Tuareg rebels entered "
+                 "the ancient city on Sunday morning, traders said.", "2012-04-01",
+                 {"Timbuktu": "Azawad Liberation Front"}, id="'the ancient city' is the city just named"),
+    pytest.param('GAO, Jan 26 - The MNLA said in a statement that Menaka was "liberated" at dawn by its units.',
+                 "2012-01-26", {"Menaka": "Azawad Liberation Front"}, id="a participle in scare quotes"),
+    pytest.param("NIAMEY, Feb 8 - French soldiers moved into Tessalit on Friday, a week after Ansar Dine fighters "
+                 "left, officers said.", "2013-02-08", {"Tessalit": "France"}, id="a party moving into a town"),
 ])
 def test_sentence_shapes_that_say_who_holds_a_town(text, published, holders):
     assert _holders(text, published) == holders
@@ -808,3 +824,18 @@ def test_a_ministry_owned_by_an_armed_group_is_not_the_state_speaking():
             'defence ministry said in a statement on Sunday.')
     [(town, holder)] = _holders(text, "2024-12-01").items()
     assert "Afrin" in town and holder == "Syrian National Army"  # GeoNames writes it with its ayn, ‘Afrin
+
+
+def test_a_camp_overrun_at_a_town_is_fighting_for_the_town_and_a_nearby_town_is_not_the_one_named():
+    camp = extract_text("KIDAL, Jan 20 - Tuareg rebels overran the army camp at Tessalit on Friday, a security "
+                        "source said.", published="2012-01-20")
+    assert [e for e in camp if e.place and e.place.name == "Tessalit"] and not [e for e in camp if e.control]
+    nearby = extract_text("MOPTI, Jan 9 - Islamists shelled Konna on Wednesday. On Thursday they entered the nearby "
+                          "town, residents said.", published="2013-01-10")
+    assert not [e for e in nearby if e.control and e.place and e.place.name == "Konna"]
+
+
+def test_claiming_to_have_taken_a_town_is_a_claim_of_a_deed_done_not_a_plan():
+    [taken] = [e for e in extract_text("GAO, Jan 27 - The MNLA claimed to have taken Menaka on Thursday, a claim the "
+                                       "army rejected.", published="2012-01-27") if e.place]
+    assert taken.modality not in ("planned", "forecast") and taken.actor.name == "Azawad Liberation Front"
