@@ -82,6 +82,9 @@ class ActorRegistry:
         self._by_demonym: dict[str, str] = {}
         self._police: dict[str | None, Actor] = {}  # country (None: unnamed) -> its police force
         self._members: dict[str, frozenset[str]] = {}  # alliance -> the actors it is made of
+        # (country, folded name) -> the actor a name means in a report about that country, though elsewhere it
+        # means another ("al-Shabaab" in Cabo Delgado is not Somalia's group)
+        self._local: dict[tuple[str, str], Actor] = {}
         for item in data.get("actors", []):
             actor = Actor(item["name"], item.get("kind") or "other", item.get("country"))
             self._entries[actor.name] = _Entry(actor, item.get("side") or actor.name, bool(item.get("primary")))
@@ -95,6 +98,9 @@ class ActorRegistry:
                     self._by_phrase.setdefault(alias.translate(_FOLD), actor.name)
                 for form in _variants(alias):
                     self._by_alias.setdefault(form, actor.name)
+            for name in item.get("local_aliases", []):
+                if actor.country:
+                    self._local[(actor.country, name.translate(_FOLD))] = actor
             for metonym in item.get("metonyms", []):
                 self._by_metonym[metonym] = actor.name
             for demonym in item.get("demonyms", []):
@@ -107,6 +113,12 @@ class ActorRegistry:
                     self._generic.setdefault(form, group["refers_to"])
                     if group.get("unnamed") in self._entries:
                         self._unnamed.setdefault(form, group["unnamed"])
+        # a local name no actor holds everywhere ("Rwandan troops" in Cabo Delgado) is looked for only there
+        only_local: dict[str, list[str]] = {}
+        for (country, name), actor in self._local.items():
+            if name not in self._by_phrase and not any(f.translate(_FOLD) == name for f in self._by_alias):
+                only_local.setdefault(country, []).extend(_variants(name))
+        self._local_re = {country: _alternation(forms, re.IGNORECASE) for country, forms in only_local.items()}
         self._alias_re = _alternation([a for a in self._by_alias if " " not in a])
         # Matched against ASCII-folded text: same offsets, and far faster than an IGNORECASE alternation.
         self._phrase_re = _alternation(list(self._by_phrase))
@@ -135,8 +147,11 @@ class ActorRegistry:
     def actors(self) -> list[Actor]:
         return [e.actor for e in self._entries.values()]
 
-    def find(self, text: str) -> list[tuple[int, int, Actor]]:
-        """Actor mentions by name, alias or speaking metonym: longest match, non-overlapping, in text order."""
+    def find(self, text: str, country: str | None = None) -> list[tuple[int, int, Actor]]:
+        """Actor mentions by name, alias or speaking metonym: longest match, non-overlapping, in text order.
+
+        ``country`` is the report's (ISO2): a name that means another actor there (``local_aliases``) is read so.
+        """
         found: list[tuple[int, int, Actor]] = []
         if self._phrase_re:
             found = [(m.start(), m.end(), self._entries[self._by_phrase[m.group()]].actor)
@@ -144,7 +159,14 @@ class ActorRegistry:
         if self._alias_re:
             found = _add_free(found, [(m.start(), m.end(), self._entries[self._by_alias[m.group()]].actor)
                                       for m in self._alias_re.finditer(text)])
-        return _add_free(found, self.find_metonyms(text))
+        found = _add_free(found, self.find_metonyms(text))
+        if country and self._local:
+            local_re = self._local_re.get(country)
+            if local_re is not None:
+                found = _add_free([(m.start(), m.end(), self._local[(country, m.group().translate(_FOLD))])
+                                   for m in local_re.finditer(text)], found)
+            found = [(s, e, self._local.get((country, text[s:e].translate(_FOLD)), a)) for s, e, a in found]
+        return found
 
     def find_metonyms(self, text: str) -> list[tuple[int, int, Actor]]:
         """Capital names standing for a government: only as the subject of a speech or decision verb."""
@@ -161,11 +183,12 @@ class ActorRegistry:
         """Whether the name at ``text[start:end]`` (e.g. "Kyiv") stands for a government there, not a place."""
         return any(s == start and e == end for s, e, _ in self.find_metonyms(text))
 
-    def find_generic(self, text: str) -> list[tuple[int, int, str]]:
-        """Generic references ("the insurgents", "government forces") that need context to resolve."""
+    def find_generic(self, text: str, country: str | None = None) -> list[tuple[int, int, str]]:
+        """Generic references ("the insurgents", "government forces") that need context to resolve, outside the
+        names ``find(text, country)`` reads."""
         if not self._generic_re:
             return []
-        named = self.find(text)
+        named = self.find(text, country)
         generic = [(m.start(), m.end(), m.group()) for m in self._generic_re.finditer(text)]
         return [g for g in _add_free(named, generic) if isinstance(g[2], str)]
 
@@ -274,7 +297,7 @@ def protagonist(registry: ActorRegistry, text: str, focus_country: str | None = 
     ``focus_country`` breaks a tie in favour of an actor of that country. Returns None when no non-state
     actor is named or the two most named are named equally often.
     """
-    counts = Counter(a.name for _, _, a in registry.find(text) if a.kind in ("rebel", "militia"))
+    counts = Counter(a.name for _, _, a in registry.find(text, focus_country) if a.kind in ("rebel", "militia"))
     if not counts:
         return None
     actors = {a.name: a for a in registry.actors}

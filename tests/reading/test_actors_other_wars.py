@@ -187,3 +187,27 @@ def test_malis_2012_war_has_its_parties():
             "fighters who had held it since April fled, while MUJAO militants left Gao and the MNLA said it held Kidal.")
     assert [a for _, a in named(ActorRegistry.default(), text)] == [
         "France", "Malian government", "Ansar Dine", "MUJAO", "Azawad Liberation Front"]
+
+
+def test_a_name_two_wars_use_means_the_group_of_the_report_country():
+    text = ("PEMBA, Mozambique, Aug 8 - Rwandan troops and Mozambican soldiers retook the port town of Mocimboa da "
+            "Praia in Cabo Delgado on Sunday, a year after al-Shabaab insurgents overran it, Rwanda's army said.")
+    assert control_of(text, "2021-08-08") == {"Mocimboa da Praia": ("Mozambican government", "Islamic State Mozambique")}
+    registry = ActorRegistry.default()
+    here = [(text[s:e], a.name) for s, e, a in registry.find(text, "MZ")]
+    assert ("Rwandan troops", "Rwandan forces in Mozambique") in here and ("al-Shabaab", "Islamic State Mozambique") in here
+    somalia = "MOGADISHU, June 3 - Al-Shabaab fighters seized the town of Mahas in Hiraan region on Monday, elders said."
+    assert list(control_of(somalia, "2023-06-03").values()) == [("al-Shabaab", None)]
+    assert ("Rwandan troops", "Rwanda") not in named(registry, "Rwandan troops crossed near Goma, Kinshasa said.")
+
+
+@pytest.mark.parametrize("text, published, place, holder", [
+    ("MAIDUGURI, March 2 - Chadian troops drove Boko Haram fighters out of Dikwa on Monday, a Chadian army "
+     "spokesman said.", "2015-03-02", "Dikwa", "Chad"),
+    ("ADEN, Dec 2 - Fighters of al-Qaeda in the Arabian Peninsula took control of Zinjibar on Wednesday, local "
+     "officials said.", "2015-12-02", "Zinjibar", "al-Qaeda in the Arabian Peninsula"),
+    ("RIYADH, July 17 - Southern Resistance fighters backed by Gulf troops retook Aden on Friday after four months "
+     "of street battles, officials of the Hadi government said.", "2015-07-17", "Aden", "Yemeni government"),
+])
+def test_parties_of_the_lake_chad_and_yemen_wars_hold_what_they_take(text, published, place, holder):
+    assert control_of(text, published)[place][0] == holder
