@@ -268,7 +268,10 @@ def _changes(items: list[Evidence]) -> list[Change]:
                 current.add(e)
             else:
                 challenger = challengers.get(e.side)
-                if challenger is None or (challenger.lapses and e.date > challenger.lapses):
+                # A challenge that lapsed, or failed and went unheard of for a month, is over: a new one
+                # starts from this report, not from the old one's first day.
+                if challenger is None or (challenger.lapses and e.date > challenger.lapses) \
+                        or _unheard_of(challenger, e.date):
                     challenger = challengers[e.side] = Change(e.place, e.side, current.holder)
                 challenger.add(e)
                 if (challenger.confirmed and e.grade != CLAIM and _outweighs(challenger, current, window, e.date)) \
@@ -309,16 +312,23 @@ def _outweighs(challenger: Change, standing: Change, window: _Dated, date: str) 
     """Whether more independent stories confirm the challenger than still confirm the standing holder, over
     the challenge's last month (from a few days before it began) to a few days after ``date``."""
     first = max(_shift(challenger.support[0].date, -CONTRADICTION_DAYS), _shift(date, -LAPSE_DAYS))
-    theirs: set[str] = set()
-    ours: set[str] = set()
+    # A story counts for the side it tells of last: "militants seized the town on Monday and pulled out
+    # overnight" is one story of the town's return, not one for each holder.
+    latest: dict[str, tuple[str, bool]] = {}  # story -> (date, whether that day's support is the challenger's)
     for e in window.between(first, _shift(date, CONTRADICTION_DAYS)):
         if e.kind != "support" or e.grade == CLAIM:
             continue
         if e.side == standing.holder:
-            ours |= e.stories
+            ours = False
         elif e.side == challenger.holder and e.date <= date:
-            theirs |= e.stories
-    return len(theirs) > len(ours)
+            ours = True
+        else:
+            continue
+        for story in e.stories:
+            if story not in latest or latest[story][0] <= e.date:
+                latest[story] = (e.date, ours)
+    theirs = sum(1 for _, challenging in latest.values() if challenging)
+    return theirs > len(latest) - theirs
 
 
 def _unheard_of(standing: Change, date: str) -> bool:

@@ -338,3 +338,24 @@ def test_a_denied_claim_that_an_outlet_also_reports_in_its_own_voice_stays_the_c
                      modality="denied")]
     record = _only(timeline(events)).as_of("2023-01-13").record()
     assert (record.holder, record.status) == ("Russia", "contested")
+
+
+def test_a_story_that_tells_a_fall_and_the_return_next_day_counts_for_the_return():
+    official = [("a district official", "local official")]
+    events = [change(LYMAN, "2022-05-23", "Russia", by=official, story="raid-story"),
+              change(LYMAN, "2022-05-23", "Russia", by=official, story="first-wire"),
+              change(LYMAN, "2022-05-24", "Ukraine", by=official, story="raid-story", loser="Russia"),
+              change(LYMAN, "2022-05-25", "Ukraine", by=official, story="second-wire", loser="Russia")]
+    history = _only(timeline(events))
+    assert [(c.holder, c.since) for c in history.changes] == [("Russia", "2022-05-23"), ("Ukraine", "2022-05-24")]
+
+
+def test_a_challenge_that_failed_and_went_quiet_does_not_date_a_change_months_later():
+    official = [("a district official", "local official")]
+    events = [change(LYMAN, "2022-05-28", "Russia", by=official), change(LYMAN, "2022-06-01", "Russia", by=official),
+              change(LYMAN, "2022-06-02", "Ukraine", by=official, loser="Russia"),
+              change(LYMAN, "2022-06-03", "Russia", by=official),
+              change(LYMAN, "2022-10-01", "Ukraine", by=official, loser="Russia")]
+    history = _only(timeline(events))
+    assert [(c.holder, c.since) for c in history.changes] == [("Russia", "2022-05-28"), ("Ukraine", "2022-10-01")]
+    assert history.as_of("2022-07-01").holder == "Russia"
