@@ -21,6 +21,7 @@ from frontwatch.reading.dates import ResolvedDate, date_of_sentence, parse_iso_d
 # Articles whose paragraphs go through spaCy together (nlp.pipe batches across articles).
 ARTICLES_PER_BATCH = 32
 
+_RELATIVE_DEED = re.compile(r"\b(?:who|which)\s")
 _LATER_CLAUSE = re.compile(r",\s*(?:which|who|where|since|after|before|when|while)\b|\s(?:since|after|before)\s|\s(?:—|--|–)\s|\(")
 _OWNER_AFTER = re.compile(r"\s+of\s+(?:the\s+)?")
 _OWNED = re.compile(r"(?:\b(?:its|their|his|her|our)|['’]s|\d)\s+$")
@@ -109,7 +110,7 @@ class _ArticleReader:
         self.focus = country_focus(self.toponyms)
         body_text = "\n".join(article.text[s.start:s.end] for s in body)
         self.protagonist = protagonist(self.registry, body_text, self.focus)
-        self.parties = Parties(self.registry, [m.actor for m in self._mentions(body_text)])
+        self.parties = Parties(self.registry, [m.actor for m in self._mentions(body_text)], self.focus)
         # Whose ministry "the defence ministry said" is: the state that last spoke in the report, else its focus.
         self.fighting = {name for name, _ in self.parties.counts.most_common(2)}
         self.voice: str | None = None
@@ -121,6 +122,8 @@ class _ArticleReader:
         self.blog_entry = False  # the paragraph read is a time-stamped live-blog entry
         self.previous_said: Attributed | None = None
         self.last_claims: list[Event] = []  # the changes claimed in the latest sentence that claimed any
+        # place name -> the party the report has said took it: who "the capture of X" told later is by
+        self.takers: dict[str, Actor] = {}
         events: list[Event] = []
         seen: set[str] = set()
         pieces = sorted(parsed, key=lambda p: p[0].start)
@@ -278,7 +281,9 @@ class _ArticleReader:
                 else self._sole_party(text, trigger, mentions)
         if agent is None and speaker is None and family.control == "retaken":
             speaker = self._sole_liberator(text, trigger, mentions)
-        actor = agent.actor if agent else speaker \
+        told_taker = self.takers.get(top.place.name) if top is not None and top.place is not None \
+            and family.control in GAINS else None
+        actor = agent.actor if agent else speaker or told_taker \
             or self._implied_agent(family.control, _freed_from(text, trigger, mentions)) \
             or (self.registry.police_of(self.focus) if trigger.implied_agent == "police" else None)
         holder = self._new_holder(family.control, actor)
@@ -301,6 +306,11 @@ class _ArticleReader:
         anaphoric = top is not None and trigger.place_side == "after" and top.end <= sentence.start + trigger.start
         partial = top is not None and not anaphoric and lex.is_partial(text, trigger, top.start - sentence.start,
                                                                        top.end - sentence.start)
+        if (agent or speaker) and actor is not None and family.control in GAINS and self.registry.is_party(actor) \
+                and said.modality in ("asserted", "claimed"):
+            for named in places:
+                if named is not None and named.place is not None:
+                    self.takers.setdefault(named.place.name, actor)
         made = [self._event(sentence, trigger, top.place if top else None, actor, mentions, said, when, date,
                             precision, negotiated, partial) for top in places]
         if date is None and self.year is None:
@@ -344,14 +354,17 @@ class _ArticleReader:
 
     def _date_of(self, sentence: Sentence, trigger: Trigger, past: bool) -> ResolvedDate | None:
         """The event's date: the sentence's own, else the running day of the paragraphs before, else the lead's."""
-        text = _event_clause(sentence.text, trigger)
-        spans = [(s, e) for s, e in sentence.dates if e <= len(text)]
+        clause = _event_clause(sentence.text, trigger)
+        text = _relative_deed_hidden(clause, trigger, sentence.triggers)
+        spans = [(s, e) for s, e in sentence.dates if e <= len(text) and text[s:e].strip()]
         resolved = date_of_sentence(text, self.published, date_spans=spans,
                                     previous=self.previous_date, trigger=trigger.span, past=past, year=self.year)
         if resolved is not None:
             if not (_FLASHBACK.match(sentence.text) and self.previous_date and resolved.date < self.previous_date.date):
                 self.previous_date = resolved
             return resolved
+        if text != clause:
+            return None  # the day just read was the other deed's: this one is news of the report's day
         borrowed = self.previous_date if self.previous_date and self.previous_date.precision == "day" \
             else None if self.blog_entry \
             else self.lead_date if self.lead_date and self.lead_date.precision == "day" else None
@@ -508,6 +521,17 @@ def _event_clause(text: str, trigger: Trigger) -> str:
     "since May") dates something else."""
     tail = _LATER_CLAUSE.search(text, trigger.end)
     return text[: tail.start()] if tail else text
+
+
+def _relative_deed_hidden(text: str, trigger: Trigger, triggers: list[Trigger]) -> str:
+    """The clause with a relative clause that tells another deed just before the trigger blanked out: in
+    "militants who seized the town on Monday pulled out overnight", Monday is the day of the seizure."""
+    relative = None
+    for m in _RELATIVE_DEED.finditer(text, 0, trigger.start):
+        relative = m
+    if relative is None or not any(relative.end() <= t.start < trigger.start for t in triggers if t is not trigger):
+        return text
+    return text[:relative.start()] + " " * (trigger.start - relative.start()) + text[trigger.start:]
 
 
 def _without_echoes(events: list[tuple[Family, Event]]) -> list[Event]:

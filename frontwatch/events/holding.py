@@ -19,16 +19,21 @@ _MODALITIES_WITH_CONTROL = ("asserted", "claimed", "denied")
 class Parties:
     """The sides fighting in one report, by how often they are named: who is whose opponent."""
 
-    def __init__(self, registry: ActorRegistry, mentions: list[Actor]) -> None:
+    def __init__(self, registry: ActorRegistry, mentions: list[Actor], focus: str | None = None) -> None:
         self.registry = registry
+        # Police of no named country (the registry has none for the report's) serve the report country's state.
+        state = registry.state_of(focus)
+        self._police_side = registry.side(state) if state is not None else None
         self.counts: Counter[str] = Counter()
         for actor in mentions:
             if registry.is_party(actor):
-                self.counts[registry.side(actor) or actor.name] += 1
+                self.counts[self.side(actor)] += 1
 
     def side(self, actor: Actor | None) -> str | None:
         if actor is None:
             return None
+        if self._police_side and actor.country is None and self.registry.is_police(actor):
+            return self._police_side
         return self.registry.side(actor) or actor.name
 
     def opponent(self, side: str | None) -> str | None:

@@ -89,11 +89,13 @@ class Lexicon:
                                  for w in sorted(data.get("installation_words", []), key=len, reverse=True))
         # ... and a building or post in the town ("the police headquarters in", "the army camp at"), which makes the
         # event partial.
-        installed = r"|(?:" + installations + r")\s+(?:in|of|at)" if installations else ""
-        self.place_gap = re.compile(r"^\s*(?:(?:" + gap_words + installed + r"|[A-Z][\w-]*['’]s|(?-i:[A-Z][a-z]+(?:ian|ean|an|ese|ish|ic|i)"
+        # ("the district headquarters of X" is X itself, the district's seat: no post in it)
+        installed = r"|(?<!district )(?:" + installations + r")\s+(?:in|of|at)" if installations else ""
+        seat = r"|(?:headquarters|seat)\s+of"
+        self.place_gap = re.compile(r"^\s*(?:(?:" + gap_words + installed + seat + r"|[A-Z][\w-]*['’]s|(?-i:[A-Z][a-z]+(?:ian|ean|an|ese|ish|ic|i)"
                                     r"(?:-[a-z]+)?))\s+){0,7}$", re.IGNORECASE) \
             if gap_words else re.compile(r"^\s*$")
-        self.installation = re.compile(_BEFORE + r"(?:" + installations + r")\s+(?:in|of|at)" + _AFTER, re.IGNORECASE) \
+        self.installation = re.compile(_BEFORE + r"(?<!district )(?:" + installations + r")\s+(?:in|of|at)" + _AFTER, re.IGNORECASE) \
             if installations else re.compile(r"(?!x)x")
         self.installation_after = re.compile(r"\s+(?:" + installations + r")" + _AFTER, re.IGNORECASE) \
             if installations else re.compile(r"(?!x)x")

@@ -363,9 +363,11 @@ def resolve_date(expression: str, published: dt.date | None, *, past: bool = Tru
 
 
 def year_named(text: str) -> int | None:
-    """The year a report's own full dates name most often ("May 26, 2022" in a caption), for an undated report."""
+    """The year a report's own full dates name most often ("May 26, 2022" in a caption), for an undated report.
+
+    Only dates to the day count: a month and year ("the first attacks of October 2017") is history recalled."""
     years = Counter(v.date.year for s, e, v in _scan(text, None, True)
-                    if isinstance(v, ResolvedDate) and re.search(r"\d{4}", text[s:e]))
+                    if isinstance(v, ResolvedDate) and v.precision == "day" and re.search(r"\d{4}", text[s:e]))
     return years.most_common(1)[0][0] if years else None
 
 

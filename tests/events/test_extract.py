@@ -839,3 +839,21 @@ def test_claiming_to_have_taken_a_town_is_a_claim_of_a_deed_done_not_a_plan():
     [taken] = [e for e in extract_text("GAO, Jan 27 - The MNLA claimed to have taken Menaka on Thursday, a claim the "
                                        "army rejected.", published="2012-01-27") if e.place]
     assert taken.modality not in ("planned", "forecast") and taken.actor.name == "Azawad Liberation Front"
+
+
+def test_the_capture_told_again_without_its_taker_is_by_the_side_the_report_said_took_it():
+    text = ("BAGHDAD, Dec 28 - Iraqi troops captured the centre of Ramadi on Monday, the army said. The capture of "
+            "Ramadi is the worst setback for the jihadists of Islamic State this year, two analysts said.")
+    takers = {e.control.holder for e in extract_text(text, published="2015-12-28") if e.control}
+    assert takers == {"Iraqi government"}
+
+
+def test_a_district_headquarters_is_its_town_and_a_deed_told_in_a_relative_clause_does_not_date_the_next():
+    [seat] = [e for e in extract_text("PEMBA, Mozambique, March 25 - Insurgents overran the district headquarters of "
+                                      "Macomia in Cabo Delgado province on Wednesday, residents said.",
+                                      published="2020-03-25") if e.control]
+    assert seat.place.name == "Macomia"
+    told = extract_text("PEMBA, Mozambique - Insurgents who seized Macomia in Cabo Delgado on Monday pulled out of "
+                        "the town overnight and Mozambican soldiers moved back in, a local official said.",
+                        published="2020-03-24")
+    assert {e.type: e.date for e in told if e.control} == {"ASSAULT": "2020-03-23", "RETREAT": "2020-03-24"}

@@ -211,3 +211,17 @@ def test_a_name_two_wars_use_means_the_group_of_the_report_country():
 ])
 def test_parties_of_the_lake_chad_and_yemen_wars_hold_what_they_take(text, published, place, holder):
     assert control_of(text, published)[place][0] == holder
+
+
+def test_the_islamic_state_in_a_country_with_its_own_province_is_that_province():
+    registry = ActorRegistry.default()
+    text = "The Islamic State group said its fighters had killed soldiers, in a statement carried by Amaq."
+    assert [a.name for _, _, a in registry.find(text, "NG")] == ["Islamic State West Africa Province"]
+    assert [a.name for _, _, a in registry.find(text, "AF")] == ["Islamic State Khorasan"]
+    assert [a.name for _, _, a in registry.find(text, "IQ")] == ["Islamic State"]
+
+
+def test_police_of_a_country_the_registry_has_no_police_for_hold_for_its_state():
+    text = ("PEMBA, Mozambique, May 30 - Police said on Saturday they had retaken Macomia in Cabo Delgado province "
+            "after the insurgents withdrew overnight.")
+    assert control_of(text, "2020-05-30")["Macomia"][0] == "Mozambican government"

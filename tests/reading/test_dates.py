@@ -213,6 +213,8 @@ def test_an_undated_report_names_its_year_in_a_full_date():
     from frontwatch.reading.dates import year_named
     assert year_named("A convoy near Popasna, Ukraine, May 26, 2022. Fighting went on all week.") == 2022
     assert year_named("Fighting went on all week near Popasna.") is None
+    # a month and year is history the report recalls, not the year it was written in
+    assert year_named("When the port fell on 12 August, the raids that began in October 2017 had grown bolder.") is None
     assert date_of_sentence("On May 7, the town was cut off.", None, year=2022) == day(2022, 5, 7)
     assert date_of_sentence("On Friday, the town was cut off.", None, year=2022) is None
 
