@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
@@ -16,7 +17,7 @@ from frontwatch.events.sentences import Sentence, body_segments, read_sentences
 from frontwatch.records import Actor, Article, Event, Place, Segment, Toponym
 from frontwatch.reading.actors import ActorRegistry, protagonist
 from frontwatch.reading.attribution import Attributed, attribute, refutes_earlier
-from frontwatch.reading.dates import ResolvedDate, date_of_sentence, parse_iso_date, year_named
+from frontwatch.reading.dates import ResolvedDate, date_of_sentence, days_after, parse_iso_date, year_named
 
 # Articles whose paragraphs go through spaCy together (nlp.pipe batches across articles).
 ARTICLES_PER_BATCH = 32
@@ -283,8 +284,10 @@ class _ArticleReader:
             speaker = self._sole_liberator(text, trigger, mentions)
         told_taker = self.takers.get(top.place.name) if top is not None and top.place is not None \
             and family.control in GAINS else None
+        # "Four days after the fall of Damascus, ...": a deed named only to count from says nothing of its taker
+        recalled = trigger.agent_side == "none" and days_after(_event_clause(text, trigger)[:trigger.start]) is not None
         actor = agent.actor if agent else speaker or told_taker \
-            or self._implied_agent(family.control, _freed_from(text, trigger, mentions)) \
+            or (None if recalled else self._implied_agent(family.control, _freed_from(text, trigger, mentions))) \
             or (self.registry.police_of(self.focus) if trigger.implied_agent == "police" else None)
         holder = self._new_holder(family.control, actor)
         if holder is not None or self.protagonist is not None:
@@ -355,6 +358,15 @@ class _ArticleReader:
     def _date_of(self, sentence: Sentence, trigger: Trigger, past: bool) -> ResolvedDate | None:
         """The event's date: the sentence's own, else the running day of the paragraphs before, else the lead's."""
         clause = _event_clause(sentence.text, trigger)
+        after = days_after(clause[:trigger.start])
+        if after is not None:
+            # "..., eleven days after the militants occupied the town": counted back from the main clause's day
+            start, days, precision = after
+            main = date_of_sentence(clause[:start], self.published, year=self.year) \
+                or (ResolvedDate(self.published, "day") if self.published else None)
+            if main is None:
+                return None
+            return ResolvedDate(main.date - dt.timedelta(days=days), precision if main.precision == "day" else main.precision)
         text = _relative_deed_hidden(clause, trigger, sentence.triggers)
         spans = [(s, e) for s, e in sentence.dates if e <= len(text) and text[s:e].strip()]
         resolved = date_of_sentence(text, self.published, date_spans=spans,

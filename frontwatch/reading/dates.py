@@ -362,6 +362,28 @@ def resolve_date(expression: str, published: dt.date | None, *, past: bool = Tru
     return None
 
 
+# "... on Wednesday, eleven days after the militants occupied the town": the deed after "after" came that many
+# days before the day the main clause names (a bounded stretch between: the subordinate clause's subject).
+_DAYS_AFTER = re.compile(r"(?:\b(?P<about>about|some|nearly|almost|roughly|around|less\s+than|more\s+than|over|under|"
+                         r"just|only|barely)\s+)?\b" + _NUM + r"\s+(?P<unit>day|week)s?\s+after\s+[^,;:.!?()]{0,80}$",
+                         re.IGNORECASE)
+
+
+def days_after(before_deed: str) -> tuple[int, int, str] | None:
+    """Where "N days after" opens the clause a deed is told in, how many days before the main clause's day the
+    deed came, and how precisely: (offset of the phrase in ``before_deed``, days, "day" or "week" for weeks
+    and rounded counts such as "less than two weeks"), or None."""
+    m = _DAYS_AFTER.search(before_deed)
+    if m is None:
+        return None
+    n = _number(m.group("n"))
+    if n is None:
+        return None
+    weeks = m.group("unit").lower() == "week"
+    rounded = weeks or (m.group("about") or "").lower() not in ("", "just", "only", "barely")
+    return m.start(), n * (7 if weeks else 1), "week" if rounded else "day"
+
+
 def year_named(text: str) -> int | None:
     """The year a report's own full dates name most often ("May 26, 2022" in a caption), for an undated report.
 

@@ -857,3 +857,24 @@ def test_a_district_headquarters_is_its_town_and_a_deed_told_in_a_relative_claus
                         "the town overnight and Mozambican soldiers moved back in, a local official said.",
                         published="2020-03-24")
     assert {e.type: e.date for e in told if e.control} == {"ASSAULT": "2020-03-23", "RETREAT": "2020-03-24"}
+
+
+def test_a_deed_told_n_days_after_is_counted_back_from_the_day_of_the_main_clause():
+    text = ("PEMBA, Mozambique - Soldiers were seen back in Macomia in Cabo Delgado on Wednesday, eleven days after "
+            "the militants occupied the town, a church source said.")
+    [occupied] = [e for e in extract_text(text, published="2020-11-12") if e.control]
+    assert (occupied.date, occupied.control.holder) == ("2020-10-31", "unnamed armed group")
+    [earlier] = [e for e in extract_text("KIDAL, Jan 26 - Troops went back to Tessalit on Thursday, two days after "
+                                         "the rebels claimed to have taken the town.", published="2012-01-26")
+                 if e.control and e.control.holder != "Malian government"]
+    assert earlier.date == "2012-01-24"
+
+
+def test_a_rounded_count_back_does_not_date_to_the_day_and_a_fall_named_to_count_from_has_no_taker():
+    text = ("BAHIR DAR, Dec 12 - Rebel fighters re-entered Lalibela on Sunday, less than two weeks after government "
+            "troops retook the town, residents said.")
+    [retaken] = [e for e in extract_text(text, published="2021-12-12") if e.control and e.date < "2021-12-12"]
+    assert retaken.date_precision == "week"
+    recalled = extract_text("BAMAKO, Jan 30 - Four days after the fall of Gao, traders in the town said prices had "
+                            "doubled.", published="2013-01-30")
+    assert not [e for e in recalled if e.control]
