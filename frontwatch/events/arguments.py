@@ -42,7 +42,8 @@ _PLURAL_GROUND = re.compile(r"\b(?:settlements|villages|towns|cities|localities|
 _MODIFIER_OF = re.compile(r"\s+(?:[a-z][\w-]*\s+){1,2}of\s+")
 # "60 km from Kabul", "left for Kabul": a town named as a bearing is not the one "the city" goes back to.
 _REFERENCE_POINT = re.compile(r"\b(?:for|towards?|near|outside|beyond|than|(?:north|south|east|west)(?:-?(?:east|west))?"
-                              r"\s+of|(?:km|kilometres|kilometers|miles)\s+(?:of|from))\s+(?:the\s+)?$", re.IGNORECASE)
+                              r"\s+of|(?:km|kilometres|kilometers|miles)\s+(?:of|from)|(?:roads?|routes?|highways?|"
+                              r"way|lines?|corridors?)\s+(?:to|from|into|linking))\s+(?:the\s+)?$", re.IGNORECASE)
 # "the Balkh provincial council", "the Luhansk region": the name stands for a region, not a town.
 _REGION_AFTER = re.compile(r"\s+(?:province|provincial|region|regional|oblast|district|governor)\b", re.IGNORECASE)
 _BY_AGENT = re.compile(r"^\s+by\s+(?:the\s+)?$")
@@ -68,6 +69,8 @@ _TOWN_WHICH = re.compile(r"\s*,\s*(?:the|a)\s+(?:[a-z-]+\s+){0,2}(?:town|city|vi
 # "Ansar Dine, whose leader Iyad Ag Ghaly comes from Kidal, entered the town": a relative clause set off by
 # commas just before the deed describes the subject; a party named inside it does not act.
 _RELATIVE_ASIDE = re.compile(r",\s+(?:whose|who|which)\s[^,;]{1,100},\s*$")
+_INSIDE_RELATIVE = re.compile(r"(?:,\s*(?:which|where|whose)|\b(?:town|city|village|settlement|hub|port|area|road|"
+                              r"route|region|district)(?:\s+[\w'’-]+){0,4}?\s+that)\s[^,;.:!?\"“”()]*$")
 _DETERMINERS = re.compile(r"^\s*(?:the\s+|their\s+|its\s+)?$")
 _AGENT_LINK = re.compile(r"^\s*(?:to|by|into the hands of|in the hands of|under (?:the )?(?:full |complete |total )?"
                          r"control of)\s+(?:the\s+)?$")
@@ -206,10 +209,13 @@ def listed_places(sentence: str, trigger: Trigger, toponyms: list[tuple[int, int
 
 
 def may_be_referred_back(text: str, top: Toponym) -> bool:
-    """Whether "the city" after ``top`` (article offsets) may mean it: a town, not a bearing or a province."""
+    """Whether "the city" after ``top`` (article offsets) may mean it: a town, not a bearing, a province, or a
+    town named inside a relative clause about another ("Minova, a town that supplies Goma", "Goma, which depends
+    on boats from Bukavu")."""
     return top.place is not None and top.place.feature in LOCAL_FEATURES \
         and not _REFERENCE_POINT.search(text, max(0, top.start - 24), top.start) \
-        and not _REGION_AFTER.match(text, top.end)
+        and not _REGION_AFTER.match(text, top.end) \
+        and not _INSIDE_RELATIVE.search(text, max(0, top.start - 120), top.start)
 
 
 def coordinated_places(sentence: str, first: Toponym, toponyms: list[tuple[int, int, Toponym]],

@@ -878,3 +878,17 @@ def test_a_rounded_count_back_does_not_date_to_the_day_and_a_fall_named_to_count
     recalled = extract_text("BAMAKO, Jan 30 - Four days after the fall of Gao, traders in the town said prices had "
                             "doubled.", published="2013-01-30")
     assert not [e for e in recalled if e.control]
+
+
+def test_the_town_is_not_one_named_inside_a_relative_clause_or_as_the_end_of_a_road():
+    text = ("GOMA, Jan 21 - Rebel fighters of the M23 captured Sake, a market town that feeds Goma, on Tuesday, "
+            "residents said. With Sake lost, the army has only one road to Goma, which also relies on boats from "
+            "Bukavu. A local chief confirmed the fall of the town.")
+    assert {e.place.name for e in extract_text(text, published="2025-01-21") if e.control} == {"Sake"}
+
+
+def test_nobody_holding_a_town_is_no_one_taking_it():
+    text = ('BUKAVU, Feb 14 - M23 rebels reached the northern outskirts of Bukavu on Friday as soldiers left. '
+            '"Nobody controls the city tonight," a resident said.')
+    assert not [e for e in extract_text(text, published="2025-02-14")
+                if e.control and e.modality in ("asserted", "claimed") and e.control.holder == "M23"]
