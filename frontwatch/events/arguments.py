@@ -66,9 +66,11 @@ _ANTECEDENT_GAP = re.compile(r"\s*,?\s*")
 # ", the (strategic) town that": an apposition whose relative clause tells of the town just named.
 _TOWN_WHICH = re.compile(r"\s*,\s*(?:the|a)\s+(?:[a-z-]+\s+){0,2}(?:town|city|village|capital|settlement|hub|port)"
                          r"\s+(?:that|which)\s+(?:(?:had|has|have)\s+)?(?:(?:also|finally|already)\s+)?")
-# "Ansar Dine, whose leader Iyad Ag Ghaly comes from Kidal, entered the town": a relative clause set off by
-# commas just before the deed describes the subject; a party named inside it does not act.
-_RELATIVE_ASIDE = re.compile(r",\s+(?:whose|who|which)\s[^,;]{1,100},\s*$")
+# "Ansar Dine, whose leader Iyad Ag Ghaly comes from Kidal, entered the town", "the group's fighters, alongside
+# MUJAO men, had taken the town": a relative clause or a company set off by commas just before the deed describes
+# the subject; a party named inside it does not act.
+_RELATIVE_ASIDE = re.compile(r",\s+(?:whose|who|which|alongside|along\s+with|together\s+with|backed\s+by|"
+                             r"supported\s+by|aided\s+by|with\s+the\s+(?:help|support|backing)\s+of)\s[^,;]{1,100},\s*$")
 _INSIDE_RELATIVE = re.compile(r"(?:,\s*(?:which|where|whose)|\b(?:town|city|village|settlement|hub|port|area|road|"
                               r"route|region|district)(?:\s+[\w'’-]+){0,4}?\s+that)\s[^,;.:!?\"“”()]*$")
 _DETERMINERS = re.compile(r"^\s*(?:the\s+|their\s+|its\s+)?$")

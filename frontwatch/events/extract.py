@@ -108,7 +108,7 @@ class _ArticleReader:
         self.heading_toponyms = places_in(headings) if headings else []
         # "KANDAHAR (Reuters) -": where the story was filed, which "the town" of its first sentence need not be.
         self.datelines = dateline_starts(article.text, self.toponyms, body)
-        self.focus = country_focus(self.toponyms)
+        self.focus = country_focus(self.toponyms, "\n".join(article.text[s.start:s.end] for s in body))
         body_text = "\n".join(article.text[s.start:s.end] for s in body)
         self.protagonist = protagonist(self.registry, body_text, self.focus)
         self.parties = Parties(self.registry, [m.actor for m in self._mentions(body_text)], self.focus)

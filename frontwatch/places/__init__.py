@@ -16,7 +16,7 @@ from frontwatch.places.distance import great_circle_km
 from frontwatch.places.gazetteer import Gazetteer, gazetteer
 from frontwatch.places.names import normalise
 from frontwatch.places.recognise import Mention, mentions
-from frontwatch.places.resolve import focus_counts, resolve
+from frontwatch.places.resolve import focus_counts, place_demonym_votes, resolve
 from frontwatch.records import Segment, Toponym
 
 __all__ = ["Gazetteer", "country_focus", "gazetteer", "geoparse", "normalise"]
@@ -83,7 +83,7 @@ def geoparse(text: str, segments: list[Segment] | None = None, focus: str | None
         text, [Toponym(text[m.start:m.end], m.start, m.end, p.place if p else None) for m, p in zip(found, places)])
     if ents:
         exact_people = set(people)
-        report_country = focus or country_focus(toponyms)
+        report_country = focus or country_focus(toponyms, text)
         # A one-word name that NER reads as a person is a person unless it is a place of note or lies in the
         # report's country ("Obama", "Clark"; but "Farah" in a report on Afghanistan stays a place).
         toponyms = [t for t in toponyms if not ((t.start, t.end) in exact_people and " " not in t.text and t.place
@@ -98,15 +98,16 @@ def geoparse(text: str, segments: list[Segment] | None = None, focus: str | None
     return place_by_context(text, toponyms, segments, people, focus)
 
 
-def country_focus(toponyms: list[Toponym] | str) -> str | None:
-    """The country (ISO2) a report is about: from its toponyms, or from its text."""
+def country_focus(toponyms: list[Toponym] | str, text: str | None = None) -> str | None:
+    """The country (ISO2) a report is about: from its toponyms, or from its text; with ``text`` beside the
+    toponyms, a people's adjective on a word of place ("the central Malian town of") votes as a country name."""
     if isinstance(toponyms, str):
         text = toponyms
         gaz = gazetteer()
         found = mentions(text, gaz)
         votes = focus_counts(text, found, [gaz.entries(m.key) for m in found], gaz)
         return votes.most_common(1)[0][0] if votes else None
-    votes: Counter = Counter()
+    votes: Counter = place_demonym_votes(text, gazetteer()) if text else Counter()
     for t in toponyms:
         if t.place and t.place.country:
             votes[t.place.country] += 2.0 if t.place.feature in ("country", "admin1") else 1.0

@@ -65,10 +65,10 @@ _ANCHOR_INTRO = re.compile(
     rf"(?:{_DIRECTION}\s+of|in|near|outside|close\s+to|from|of|on\s+the\s+outskirts\s+of|"
     rf"on\s+the\s+(?:border|road|highway)\s+(?:with|to|between)|along)\s+(?:the\s+)?")
 _ANCHOR_END = re.compile(r"[.;:()\n]|,\s| on | after | before | where | which | said")
-# Up to three words that describe the town ("small border trade"): no preposition or article among them, so that
-# "a lobbyist for the city of" is no frame.
+# Up to three words that describe the town ("small border trade", "central Malian"): no preposition or article
+# among them, so that "a lobbyist for the city of" is no frame; a capitalised one only as a people's adjective.
 _MODIFIERS = (r"(?:(?!(?:a|an|the|of|for|to|in|on|at|by|with|from|and|or|but|who|whose|which|that|as|into)\s)"
-              r"[a-z][\w-]*\s+){0,3}?")
+              r"(?:[a-z][\w-]*|(?-i:[A-Z][a-z]+(?:ian|ean|an|ese|ish|ic|i)(?:-[a-z]+)?))\s+){0,3}?")
 # "the (strategic) town of X", "the villages of X, Y and Z": found by " of " before a capital, then the words
 # before it checked (scanning for the literal first is ten times faster than for the nouns)
 _OF_NAME = re.compile(rf" of (?=[{_UPPER}])")
@@ -397,7 +397,7 @@ def place_by_context(text: str, toponyms: list[Toponym], segments: Sequence[Segm
     # names as countries or provinces
     from frontwatch.places import country_focus  # the package's one focus rule; imported late, as it imports us
 
-    in_view = {focus or country_focus(resolved)} | {t.place.country for t in resolved
+    in_view = {focus or country_focus(resolved, text)} | {t.place.country for t in resolved
                                                     if t.place.feature in ("country", "admin1")}
     placed: dict[str, Place] = {}
     for framed in frames:

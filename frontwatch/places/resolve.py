@@ -114,6 +114,23 @@ def focus_counts(text: str, mentions: list[Mention], cands: list[list[Entry]], g
     return votes
 
 
+# "the central Malian town of Konna": a people's adjective on a word of place says where the place lies ("Russian
+# troops" says nothing of where they are; "the Russian-held town" is in another country, and is no match)
+_DEMONYM_PLACE = re.compile(r"\b([A-Z][a-z]+)\s+(?:[a-z]+\s+)?(?:town|city|village|capital|region|province|district|"
+                            r"port|border\s+town|countryside)\b")
+
+
+def place_demonym_votes(text: str, gaz: Gazetteer) -> Counter:
+    """Two votes, as a country's own name has, for the country each "<people's> town" lies in."""
+    votes: Counter = Counter()
+    for m in _DEMONYM_PLACE.finditer(text):
+        key = gaz.demonym_key(normalise(m.group(1)))
+        entries = gaz.entries(key) if key else []
+        if entries and entries[0].place.feature == "country":
+            votes[entries[0].place.country] += 2.0
+    return votes
+
+
 def resolve(text: str, mentions: list[Mention], gaz: Gazetteer, focus: str | None = None) -> list[Entry | None]:
     """The place each mention means, or None when the gazetteer has nothing for it."""
     cands = [_candidates(text, m, gaz) for m in mentions]
