@@ -220,7 +220,7 @@ def _sources_in(region: str, verb: str, registry: ActorRegistry, focus_country: 
     """(source, kind or None for a party, actor) for each speaker named in a region."""
     found: list[tuple[str, str | None, Actor | None]] = []
     # The verb goes along so that a capital speaking ("Kyiv said") is read as its government.
-    for start, _, actor in registry.find(f"{region} {verb}"):
+    for start, _, actor in registry.find(f"{region} {verb}", focus_country):
         if start >= len(region):
             continue
         if actor.kind == "civilians":
@@ -231,7 +231,7 @@ def _sources_in(region: str, verb: str, registry: ActorRegistry, focus_country: 
             found.append((actor.name, "official", actor))
     if found:
         return found
-    for start, _, phrase in registry.find_generic(region):
+    for start, _, phrase in registry.find_generic(region, focus_country):
         owner = _OWNER.search(region, 0, start)
         if owner:
             # "the SNA's ministry of defence", "Hamas's interior ministry": the owner's body, not the state's.

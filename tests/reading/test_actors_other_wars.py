@@ -225,3 +225,14 @@ def test_police_of_a_country_the_registry_has_no_police_for_hold_for_its_state()
     text = ("PEMBA, Mozambique, May 30 - Police said on Saturday they had retaken Macomia in Cabo Delgado province "
             "after the insurgents withdrew overnight.")
     assert control_of(text, "2020-05-30")["Macomia"][0] == "Mozambican government"
+
+
+def test_libyas_sides_go_by_their_local_names_and_a_local_name_speaks_for_its_side():
+    text = ("TRIPOLI, April 7 - Eastern forces took control of Qasr Bin Ghashir, south of Tripoli, on Sunday, "
+            "residents said.")
+    assert control_of(text, "2019-04-07")["Qasr Bin Ghashir"][0] == "Libyan National Army"
+    spoken = extract_text("TRIPOLI, June 4 - Tripoli's government said it held the capital. A GNA spokesman said its "
+                          "forces had entered Tarhuna, south-east of Tripoli.", published="2020-06-04")
+    [tarhuna] = [e for e in spoken if e.control and e.place.name == "Tarhuna"]
+    assert (tarhuna.control.holder, tarhuna.modality) == ("Libyan government", "claimed")
+    assert ("GNA", "Libyan government") not in named(ActorRegistry.default(), "The GNA news agency in Accra said.")
