@@ -24,9 +24,6 @@ ARTICLES_PER_BATCH = 32
 
 _RELATIVE_DEED = re.compile(r"\b(?:who|which)\s")
 _LATER_CLAUSE = re.compile(r",\s*(?:which|who|where|since|after|before|when|while)\b|\s(?:since|after|before)\s|\s(?:—|--|–)\s|\(")
-_LATER_CLAUSE_BUT_SINCE = re.compile(r",\s*(?:which|who|where|after|before|when|while)\b|\s(?:after|before)\s|\s(?:—|--|–)\s|\(")
-_HOLDING = re.compile(r"(?:has|have)\s", re.IGNORECASE)
-_SINCE = re.compile(r"\bsince\s")
 _OWNER_AFTER = re.compile(r"\s+of\s+(?:the\s+)?")
 _OWNED = re.compile(r"(?:\b(?:its|their|his|her|our)|['’]s|\d)\s+$")
 # "the capital of", "the administrative centre of the": a province named for its seat.
@@ -361,13 +358,6 @@ class _ArticleReader:
     def _date_of(self, sentence: Sentence, trigger: Trigger, past: bool) -> ResolvedDate | None:
         """The event's date: the sentence's own, else the running day of the paragraphs before, else the lead's."""
         clause = _event_clause(sentence.text, trigger)
-        since = _SINCE.search(clause, trigger.end) if _HOLDING.match(clause, trigger.start) else None
-        if since is not None:
-            # "has been under the rebels' control since Sunday": the holding began that day, whatever day the
-            # sentence was said on
-            began = date_of_sentence(clause[since.start():], self.published, past=True, year=self.year)
-            if began is not None:
-                return began
         after = days_after(clause[:trigger.start])
         if after is not None:
             # "..., eleven days after the militants occupied the town": counted back from the main clause's day
@@ -540,10 +530,8 @@ def _freed_from(text: str, trigger: Trigger, mentions: list[args.Mention]) -> Ac
 
 def _event_clause(text: str, trigger: Trigger) -> str:
     """The sentence up to the end of the event's clause: a clause after it ("..., which began last week",
-    "since May") dates something else, except the "since" of a holding ("have held the town since Monday"),
-    which dates when it began."""
-    holding = trigger.family.control and _HOLDING.match(text, trigger.start)
-    tail = (_LATER_CLAUSE_BUT_SINCE if holding else _LATER_CLAUSE).search(text, trigger.end)
+    "since May") dates something else."""
+    tail = _LATER_CLAUSE.search(text, trigger.end)
     return text[: tail.start()] if tail else text
 
 
