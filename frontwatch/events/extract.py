@@ -123,8 +123,6 @@ class _ArticleReader:
         self.blog_entry = False  # the paragraph read is a time-stamped live-blog entry
         self.previous_said: Attributed | None = None
         self.last_claims: list[Event] = []  # the changes claimed in the latest sentence that claimed any
-        # place name -> the party the report has said took it: who "the capture of X" told later is by
-        self.takers: dict[str, Actor] = {}
         events: list[Event] = []
         seen: set[str] = set()
         pieces = sorted(parsed, key=lambda p: p[0].start)
@@ -282,11 +280,9 @@ class _ArticleReader:
                 else self._sole_party(text, trigger, mentions)
         if agent is None and speaker is None and family.control == "retaken":
             speaker = self._sole_liberator(text, trigger, mentions)
-        told_taker = self.takers.get(top.place.name) if top is not None and top.place is not None \
-            and family.control in GAINS else None
         # "Four days after the fall of Damascus, ...": a deed named only to count from says nothing of its taker
         recalled = trigger.agent_side == "none" and days_after(_event_clause(text, trigger)[:trigger.start]) is not None
-        actor = agent.actor if agent else speaker or told_taker \
+        actor = agent.actor if agent else speaker \
             or (None if recalled else self._implied_agent(family.control, _freed_from(text, trigger, mentions))) \
             or (self.registry.police_of(self.focus) if trigger.implied_agent == "police" else None)
         holder = self._new_holder(family.control, actor)
@@ -309,11 +305,6 @@ class _ArticleReader:
         anaphoric = top is not None and trigger.place_side == "after" and top.end <= sentence.start + trigger.start
         partial = top is not None and not anaphoric and lex.is_partial(text, trigger, top.start - sentence.start,
                                                                        top.end - sentence.start)
-        if (agent or speaker) and actor is not None and family.control in GAINS and self.registry.is_party(actor) \
-                and said.modality in ("asserted", "claimed"):
-            for named in places:
-                if named is not None and named.place is not None:
-                    self.takers.setdefault(named.place.name, actor)
         made = [self._event(sentence, trigger, top.place if top else None, actor, mentions, said, when, date,
                             precision, negotiated, partial) for top in places]
         if date is None and self.year is None:
