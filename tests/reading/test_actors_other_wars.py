@@ -236,3 +236,15 @@ def test_libyas_sides_go_by_their_local_names_and_a_local_name_speaks_for_its_si
     [tarhuna] = [e for e in spoken if e.control and e.place.name == "Tarhuna"]
     assert (tarhuna.control.holder, tarhuna.modality) == ("Libyan government", "claimed")
     assert ("GNA", "Libyan government") not in named(ActorRegistry.default(), "The GNA news agency in Accra said.")
+
+
+@pytest.mark.parametrize("text, published, place, holder", [
+    ("DONETSK, April 12 - Pro-Russian separatists seized the town of Kramatorsk on Saturday after storming its "
+     "police headquarters, witnesses said.", "2014-04-12", "Kramatorsk", "Russia"),
+    ("IDLIB, March 28 - The Army of Conquest, a rebel alliance, took full control of Idlib on Saturday, a "
+     "monitoring group said.", "2015-03-28", "Idlib", "Jaish al-Fatah"),
+    ("JARABLUS, Aug 24 - Euphrates Shield rebels backed by Turkish tanks captured Jarablus on Wednesday, "
+     "officials in Ankara said.", "2016-08-24", "Jarabulus", "Syrian National Army"),
+])
+def test_parties_of_the_syrian_and_donbas_wars_of_2014_to_2017_hold_what_they_take(text, published, place, holder):
+    assert control_of(text, published)[place][0] == holder
