@@ -73,6 +73,9 @@ _RELATIVE_ASIDE = re.compile(r",\s+(?:whose|who|which|alongside|along\s+with|tog
                              r"supported\s+by|aided\s+by|with\s+the\s+(?:help|support|backing)\s+of)\s[^,;]{1,100},\s*$")
 _INSIDE_RELATIVE = re.compile(r"(?:,\s*(?:which|where|whose)|\b(?:town|city|village|settlement|hub|port|area|road|"
                               r"route|region|district)(?:\s+[\w'’-]+){0,4}?\s+that)\s[^,;.:!?\"“”()]*$")
+# "Syrian troops backed by Russian air strikes retook Palmyra": the backer named after "backed by" does not act.
+_BACKER = re.compile(r"\b(?:backed|supported|aided|assisted|helped|covered|escorted)\s+by\s+(?:the\s+)?(?:[\w-]+\s+)?$"
+                     r"|\bwith\s+(?:the\s+)?(?:help|support|backing|cover)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _DETERMINERS = re.compile(r"^\s*(?:the\s+|their\s+|its\s+)?$")
 _AGENT_LINK = re.compile(r"^\s*(?:to|by|into the hands of|in the hands of|under (?:the )?(?:full |complete |total )?"
                          r"control of)\s+(?:the\s+)?$")
@@ -270,7 +273,8 @@ def agent_of(sentence: str, trigger: Trigger, mentions: list[Mention],
         # "As Russian forces advance in Ukraine, its military said it had captured ...": a name after a
         # preposition is where or against whom, not who acts.
         before = [m for m in mentions if m.end <= trigger.start and (not _PREPOSITION.search(sentence[:m.start])
-                                                                      or _FORCES_OF.search(sentence[:m.start]))]
+                                                                      or _FORCES_OF.search(sentence[:m.start]))
+                  and not _BACKER.search(sentence, max(0, m.start - 40), m.start)]
         if before and trigger.family.control != "abandoned" and not _NOT_PARTICIPLE.match(sentence, trigger.start) \
                 and _PASSIVE_SUBJECT.match(sentence, before[-1].end, trigger.start):
             return None  # "Five civilians were killed": whom the deed befell ("troops were withdrawn" did leave)

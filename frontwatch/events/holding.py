@@ -23,6 +23,7 @@ class Parties:
         self.registry = registry
         # Police of no named country (the registry has none for the report's) serve the report country's state.
         state = registry.state_of(focus)
+        self._focus = focus
         self._police_side = registry.side(state) if state is not None else None
         self.counts: Counter[str] = Counter()
         for actor in mentions:
@@ -34,7 +35,7 @@ class Parties:
             return None
         if self._police_side and actor.country is None and self.registry.is_police(actor):
             return self._police_side
-        return self.registry.side(actor) or actor.name
+        return self.registry.side(actor, self._focus) or actor.name
 
     def opponent(self, side: str | None) -> str | None:
         """The most named other side of the report, if there is one."""

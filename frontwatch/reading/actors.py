@@ -33,6 +33,7 @@ class _Entry:
     actor: Actor
     side: str
     primary: bool
+    sides_in: dict[str, str] | None = None  # country -> the side it fights for in that country's war
 
 
 def _variants(phrase: str) -> list[str]:
@@ -87,7 +88,8 @@ class ActorRegistry:
         self._local: dict[tuple[str, str], Actor] = {}
         for item in data.get("actors", []):
             actor = Actor(item["name"], item.get("kind") or "other", item.get("country"))
-            self._entries[actor.name] = _Entry(actor, item.get("side") or actor.name, bool(item.get("primary")))
+            self._entries[actor.name] = _Entry(actor, item.get("side") or actor.name, bool(item.get("primary")),
+                                               item.get("sides_in"))
             if item.get("role") == "police":
                 self._police.setdefault(actor.country, actor)
             if item.get("members"):
@@ -205,14 +207,17 @@ class ActorRegistry:
             canonical = self._by_alias.get(key[4:]) or self._by_phrase.get(key[4:].translate(_FOLD))
         return self._entries[canonical].actor if canonical else None
 
-    def side(self, actor: Actor | str) -> str | None:
-        """The party an actor's gains count for in control terms (Wagner Group -> Russia)."""
+    def side(self, actor: Actor | str, country: str | None = None) -> str | None:
+        """The party an actor's gains count for in control terms (Wagner Group -> Russia); in a report about
+        ``country``, the side it fights for there (Russia's gains in Syria are the Syrian government's)."""
         name = actor.name if isinstance(actor, Actor) else actor
         entry = self._entries.get(name)
         if entry is None:
             resolved = self.resolve(name)
             entry = self._entries.get(resolved.name) if resolved else None
-        return entry.side if entry else None
+        if entry is None:
+            return None
+        return (entry.sides_in or {}).get(country or "", entry.side)
 
     def of_demonym(self, word: str) -> Actor | None:
         """The actor whose people a demonym names ("Russian" -> Russia), if one is recorded."""

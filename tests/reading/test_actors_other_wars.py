@@ -248,3 +248,14 @@ def test_libyas_sides_go_by_their_local_names_and_a_local_name_speaks_for_its_si
 ])
 def test_parties_of_the_syrian_and_donbas_wars_of_2014_to_2017_hold_what_they_take(text, published, place, holder):
     assert control_of(text, published)[place][0] == holder
+
+
+def test_a_foreign_army_fighting_for_a_side_holds_for_that_side_and_a_backer_does_not_act():
+    text = ("HOMS, March 27 - Syrian troops backed by Russian warplanes retook Palmyra from Islamic State on Sunday, "
+            "state media said, and Russia's defence ministry said its forces had helped clear the city of Tadmur.")
+    assert {holder for holder, _ in control_of(text, "2016-03-27").values()} == {"Syrian government"}
+    assert ActorRegistry.default().side("Russia", "UA") == "Russia"
+    assert ActorRegistry.default().side("Russia", "SY") == "Syrian government"
+    border = control_of("ANKARA, Aug 24 - Turkish-backed rebels took the Syrian border town of Jarablus from "
+                        "Islamic State on Wednesday, officials said.", "2016-08-24")
+    assert [holder for holder, _ in border.values()] == ["Syrian National Army"]
