@@ -259,3 +259,16 @@ def test_a_foreign_army_fighting_for_a_side_holds_for_that_side_and_a_backer_doe
     border = control_of("ANKARA, Aug 24 - Turkish-backed rebels took the Syrian border town of Jarablus from "
                         "Islamic State on Wednesday, officials said.", "2016-08-24")
     assert [holder for holder, _ in border.values()] == ["Syrian National Army"]
+
+
+@pytest.mark.parametrize("text, published, place, holder", [
+    ("JUBA, Jan 18 - Ugandan soldiers and South Sudanese troops retook Bor, the capital of Jonglei state, from "
+     "forces loyal to Riek Machar on Saturday, an army spokesman in Juba said.", "2014-01-18", "Bor",
+     "South Sudanese government"),
+    ("BENTIU, April 15 - Forces loyal to Riek Machar and White Army fighters captured Bentiu on Tuesday, "
+     "a UN official said.", "2014-04-15", "Bentiu", "SPLA-IO"),
+    ("BENGHAZI, March 26 - Libyan rebels retook Ajdabiya on Saturday after pro-Gaddafi forces pulled back, a "
+     "rebel spokesman said.", "2011-03-26", "Ajdabiya", "National Transitional Council"),
+])
+def test_parties_of_south_sudans_2013_war_and_libyas_2011_war_hold_what_they_take(text, published, place, holder):
+    assert control_of(text, published)[place][0] == holder
