@@ -48,6 +48,10 @@ CONTROL_SETS = (
     ("ye2014.jsonl", "ye2014_gold.csv", "control: ye2014 (blind)", "Yemeni government"),
     ("ng2014.jsonl", "ng2014_gold.csv", "control: ng2014 (blind)", "Nigerian government"),
     ("mz2020.jsonl", "mz2020_gold.csv", "control: mz2020 (blind)", "Mozambican government"),
+    ("sy2015.jsonl", "sy2015_gold.csv", "control: sy2015 (blind)", "Syrian government"),
+    ("ua2014.jsonl", "ua2014_gold.csv", "control: ua2014 (blind)", "Ukraine"),
+    ("tg2020.jsonl", "tg2020_gold.csv", "control: tg2020 (blind)", "Tigrayan forces"),
+    ("mm2024.jsonl", "mm2024_gold.csv", "control: mm2024 (blind)", "Myanmar military"),
 )
 # (snippets, their evaluation name, what the set is to the classifier now)
 NEWS_SETS = (
