@@ -58,6 +58,12 @@ class Trigger:
         return (self.start, self.end)
 
 
+# Words before a nominal trigger that make it an aim: "a step towards the liberation of X".
+_AIMED_AT = re.compile(r"\b(?:towards?|ahead\s+of|prelude\s+to|preparations?\s+for|preparing\s+for|aimed\s+at|"
+                       r"aim\s+of|goal\s+of|push\s+for|plans?\s+for|calls?\s+for|battle\s+for|fight\s+for)\s+$",
+                       re.IGNORECASE)
+
+
 class Lexicon:
     """Trigger phrases compiled for finding, plus the cue word lists the argument readers use."""
 
@@ -145,6 +151,8 @@ class Lexicon:
         """The modality the words after a nominal trigger's place give it ("the capture of X would ...")."""
         if trigger.agent_side != "none" or trigger.place_side != "after":
             return None
+        if _AIMED_AT.search(text, max(0, trigger.start - 40), trigger.start):
+            return "planned"  # "a step towards the liberation of Raqqa", "the battle for the capture of X"
         for modality, rx in self.nominal_outlook:
             if rx.match(text, place_end):
                 return modality

@@ -895,3 +895,10 @@ def test_a_town_the_gazetteer_lacks_framed_by_a_peoples_adjective_is_placed_in_t
     assert {(e.place.name, e.place.country) for e in taken} == {("Konna", "ML")}
     # the groups named beside the subject do not take the town
     assert {e.control.holder for e in taken} == {"Ansar Dine"}
+
+
+def test_a_step_towards_the_liberation_of_a_city_is_an_aim_not_a_change():
+    text = ("AIN ISSA, May 10 - The SDF said its fighters had taken Tabqa, calling it a step towards the liberation "
+            "of Raqqa, 40 km to the east.")
+    raqqa = [e for e in extract_text(text, published="2017-05-10") if e.place and "Raqq" in e.place.name]
+    assert raqqa and all(e.modality == "planned" and e.control is None for e in raqqa)
