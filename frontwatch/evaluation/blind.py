@@ -52,6 +52,9 @@ CONTROL_SETS = (
     ("ua2014.jsonl", "ua2014_gold.csv", "control: ua2014 (blind)", "Ukraine"),
     ("tg2020.jsonl", "tg2020_gold.csv", "control: tg2020 (blind)", "Tigrayan forces"),
     ("mm2024.jsonl", "mm2024_gold.csv", "control: mm2024 (blind)", "Myanmar military"),
+    ("af2015.jsonl", "af2015_gold.csv", "control: af2015 (blind)", "Afghan government"),
+    ("ss2013.jsonl", "ss2013_gold.csv", "control: ss2013 (blind)", "South Sudanese government"),
+    ("ly2011.jsonl", "ly2011_gold.csv", "control: ly2011 (blind)", "Libyan government"),
 )
 # (snippets, their evaluation name, what the set is to the classifier now)
 NEWS_SETS = (
