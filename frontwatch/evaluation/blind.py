@@ -59,7 +59,8 @@ CONTROL_SETS = (
 # (snippets, their evaluation name, what the set is to the classifier now)
 NEWS_SETS = (
     ("acled_news8.jsonl", "ACLED sub-event types: blind news 8 (test)",
-     "written in round 8 (111 countries); never trained on; 0.890 when first scored (model of round 6), errors never read"),
+     "written in round 8 (111 countries); never trained on; 0.890 when first scored (model of round 6), errors never "
+     "read"),
     ("acled_news7.jsonl", "ACLED sub-event types: blind news 7 (test)",
      "written last; never trained on; 0.902 when first scored (model of round 6), errors never read"),
     ("acled_news6.jsonl", "ACLED sub-event types: blind news 6 (development)",

@@ -31,9 +31,9 @@ _PREPOSITION = re.compile(r"\b(?:in|into|inside|across|against|from|to|towards|n
 # "units of the Armed Forces of Ukraine entered ...", "forces loyal to the Government of National Accord seized
 # ...": a party's own troops, or those fighting for it, act for it.
 _FORCES_OF = re.compile(r"\b(?:units?|troops|soldiers|forces|fighters|members|elements|detachments|servicemen|"
-                        r"brigades?|battalions?|regiments?|divisions?|formations?|militias?|groups?|gunmen|men|islamists|"
-                        r"militants|rebels|insurgents|jihadists|combatants|volunteers|mercenaries|paratroopers|"
-                        r"commandos|special\s+forces)\s+"
+                        r"brigades?|battalions?|regiments?|divisions?|formations?|militias?|groups?|gunmen|men|"
+                        r"islamists|militants|rebels|insurgents|jihadists|combatants|volunteers|mercenaries|"
+                        r"paratroopers|commandos|special\s+forces)\s+"
                         r"(?:of|(?:loyal|allied|aligned|affiliated|linked)\s+(?:to|with))\s+(?:the\s+)?$",
                         re.IGNORECASE)
 _WHERE_BEFORE = re.compile(r"\b(?:in|inside|into|near|at|from|across|around|outside)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -70,7 +70,8 @@ _TOWN_WHICH = re.compile(r"\s*,\s*(?:the|a)\s+(?:[a-z-]+\s+){0,2}(?:town|city|vi
 # MUJAO men, had taken the town": a relative clause or a company set off by commas just before the deed describes
 # the subject; a party named inside it does not act.
 _RELATIVE_ASIDE = re.compile(r",\s+(?:whose|who|which|alongside|along\s+with|together\s+with|backed\s+by|"
-                             r"supported\s+by|aided\s+by|with\s+the\s+(?:help|support|backing)\s+of)\s[^,;]{1,100},\s*$")
+                             r"supported\s+by|aided\s+by|with\s+the\s+(?:help|support|backing)\s+of)"
+                             r"\s[^,;]{1,100},\s*$")
 _INSIDE_RELATIVE = re.compile(r"(?:,\s*(?:which|where|whose)|\b(?:town|city|village|settlement|hub|port|area|road|"
                               r"route|region|district)(?:\s+[\w'’-]+){0,4}?\s+that)\s[^,;.:!?\"“”()]*$")
 # "Syrian troops backed by Russian air strikes retook Palmyra": the backer named after "backed by" does not act.

@@ -357,7 +357,8 @@ class _ArticleReader:
                 or (ResolvedDate(self.published, "day") if self.published else None)
             if main is None:
                 return None
-            return ResolvedDate(main.date - dt.timedelta(days=days), precision if main.precision == "day" else main.precision)
+            return ResolvedDate(main.date - dt.timedelta(days=days),
+                                precision if main.precision == "day" else main.precision)
         text = _relative_deed_hidden(clause, trigger, sentence.triggers)
         spans = [(s, e) for s, e in sentence.dates if e <= len(text) and text[s:e].strip()]
         resolved = date_of_sentence(text, self.published, date_spans=spans,

@@ -98,10 +98,12 @@ class Lexicon:
         # ("the district headquarters of X" is X itself, the district's seat: no post in it)
         installed = r"|(?<!district )(?:" + installations + r")\s+(?:in|of|at)" if installations else ""
         seat = r"|(?:headquarters|seat)\s+of"
-        self.place_gap = re.compile(r"^\s*(?:(?:" + gap_words + installed + seat + r"|[A-Z][\w-]*['’]s|(?-i:[A-Z][a-z]+(?:ian|ean|an|ese|ish|ic|i)"
+        self.place_gap = re.compile(r"^\s*(?:(?:" + gap_words + installed + seat + r"|[A-Z][\w-]*['’]s"
+                                    r"|(?-i:[A-Z][a-z]+(?:ian|ean|an|ese|ish|ic|i)"
                                     r"(?:-[a-z]+)?))\s+){0,7}$", re.IGNORECASE) \
             if gap_words else re.compile(r"^\s*$")
-        self.installation = re.compile(_BEFORE + r"(?<!district )(?:" + installations + r")\s+(?:in|of|at)" + _AFTER, re.IGNORECASE) \
+        self.installation = re.compile(_BEFORE + r"(?<!district )(?:" + installations + r")\s+(?:in|of|at)" + _AFTER,
+                                       re.IGNORECASE) \
             if installations else re.compile(r"(?!x)x")
         self.installation_after = re.compile(r"\s+(?:" + installations + r")" + _AFTER, re.IGNORECASE) \
             if installations else re.compile(r"(?!x)x")

@@ -889,7 +889,8 @@ def test_nobody_holding_a_town_is_no_one_taking_it():
 
 def test_a_town_the_gazetteer_lacks_framed_by_a_peoples_adjective_is_placed_in_that_country_and_taken():
     text = ("SEVARE, Jan 10 - Islamist fighters seized the central Malian town of Konna on Thursday, opening the road "
-            "to Mopti, residents said. \"Ansar Dine is in the streets,\" one trader said. A spokesman for Ansar Dine said the group's fighters, alongside MUJAO and "
+            "to Mopti, residents said. \"Ansar Dine is in the streets,\" one trader said. "
+            "A spokesman for Ansar Dine said the group's fighters, alongside MUJAO and "
             "AQIM men, had taken the town. President Dioncounda Traore asked France for help.")
     taken = [e for e in extract_text(text, published="2013-01-10") if e.control]
     assert {(e.place.name, e.place.country) for e in taken} == {("Konna", "ML")}
