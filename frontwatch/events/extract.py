@@ -108,8 +108,8 @@ class _ArticleReader:
         self.heading_toponyms = places_in(headings) if headings else []
         # "KANDAHAR (Reuters) -": where the story was filed, which "the town" of its first sentence need not be.
         self.datelines = dateline_starts(article.text, self.toponyms, body)
-        self.focus = country_focus(self.toponyms, "\n".join(article.text[s.start:s.end] for s in body))
         body_text = "\n".join(article.text[s.start:s.end] for s in body)
+        self.focus = country_focus(self.toponyms, body_text)
         self.protagonist = protagonist(self.registry, body_text, self.focus)
         self.parties = Parties(self.registry, [m.actor for m in self._mentions(body_text)], self.focus)
         # Whose ministry "the defence ministry said" is: the state that last spoke in the report, else its focus.

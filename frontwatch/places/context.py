@@ -398,7 +398,7 @@ def place_by_context(text: str, toponyms: list[Toponym], segments: Sequence[Segm
     from frontwatch.places import country_focus  # the package's one focus rule; imported late, as it imports us
 
     in_view = {focus or country_focus(resolved, text)} | {t.place.country for t in resolved
-                                                    if t.place.feature in ("country", "admin1")}
+                                                          if t.place.feature in ("country", "admin1")}
     placed: dict[str, Place] = {}
     for framed in frames:
         name = text[framed.start:framed.end]
