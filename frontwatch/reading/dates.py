@@ -364,6 +364,7 @@ def resolve_date(expression: str, published: dt.date | None, *, past: bool = Tru
 
 # "... on Wednesday, eleven days after the militants occupied the town": the deed after "after" came that many
 # days before the day the main clause names (a bounded stretch between: the subordinate clause's subject).
+DAYS_AFTER_REACH = 160
 _DAYS_AFTER = re.compile(r"(?:\b(?P<about>about|some|nearly|almost|roughly|around|less\s+than|more\s+than|over|under|"
                          r"just|only|barely)\s+)?\b" + _NUM + r"\s+(?P<unit>day|week)s?\s+after\s+[^,;:.!?()]{0,80}$",
                          re.IGNORECASE)
@@ -373,7 +374,9 @@ def days_after(before_deed: str) -> tuple[int, int, str] | None:
     """Where "N days after" opens the clause a deed is told in, how many days before the main clause's day the
     deed came, and how precisely: (offset of the phrase in ``before_deed``, days, "day" or "week" for weeks
     and rounded counts such as "less than two weeks"), or None."""
-    m = _DAYS_AFTER.search(before_deed)
+    # the phrase and its clause's subject lie within this many characters of the deed
+    reach = max(0, len(before_deed) - DAYS_AFTER_REACH)
+    m = _DAYS_AFTER.search(before_deed, reach)
     if m is None:
         return None
     n = _number(m.group("n"))

@@ -223,3 +223,11 @@ def test_a_date_in_a_relative_clause_closed_before_the_event_dates_something_els
     sentence = "Russian forces, which captured Kherson in early March, shelled Mykolaiv on Tuesday."
     shelled = sentence.index("shelled")
     assert date_of_sentence(sentence, dt.date(2022, 11, 11), trigger=(shelled, shelled + 7)) == day(2022, 11, 8)
+
+
+def test_a_deed_n_days_after_is_found_only_at_the_head_of_its_own_clause():
+    from frontwatch.reading.dates import DAYS_AFTER_REACH, days_after
+    assert days_after("Troops went back in on Thursday, two days after the rebels ")[1:] == (2, "day")
+    assert days_after("The army said on Friday, less than two weeks after the rebels ")[1:] == (14, "week")
+    assert days_after("Two days after the talks, the army ") is None  # the deed is the main clause's
+    assert days_after("two days after " + "x" * DAYS_AFTER_REACH + " the rebels ") is None
