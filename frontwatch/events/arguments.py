@@ -72,6 +72,8 @@ _TOWN_WHICH = re.compile(r"\s*,\s*(?:the|a)\s+(?:[a-z-]+\s+){0,2}(?:town|city|vi
 _RELATIVE_ASIDE = re.compile(r",\s+(?:whose|who|which|alongside|along\s+with|together\s+with|backed\s+by|"
                              r"supported\s+by|aided\s+by|with\s+the\s+(?:help|support|backing)\s+of)"
                              r"\s[^,;]{1,100},\s*$")
+# "Minova, a town that supplies Goma", "Goma, which relies on boats from Bukavu": a town named inside a relative
+# clause about another is not what "the town" later means.
 _INSIDE_RELATIVE = re.compile(r"(?:,\s*(?:which|where|whose)|\b(?:town|city|village|settlement|hub|port|area|road|"
                               r"route|region|district)(?:\s+[\w'’-]+){0,4}?\s+that)\s[^,;.:!?\"“”()]*$")
 # "Syrian troops backed by Russian air strikes retook Palmyra": the backer named after "backed by" does not act.
