@@ -107,11 +107,17 @@ def focus_counts(text: str, mentions: list[Mention], cands: list[list[Entry]], g
         if cc:
             votes[cc] += weight
     for word in re.findall(r"\b[A-Z][a-z]+\b", text):
-        key = gaz.demonym_key(normalise(word))
-        entries = gaz.entries(key) if key else []
-        if entries and entries[0].place.feature == "country":
-            votes[entries[0].place.country] += 0.5
+        country = _country_of_demonym(word, gaz)
+        if country:
+            votes[country] += 0.5
     return votes
+
+
+def _country_of_demonym(word: str, gaz: Gazetteer) -> str | None:
+    """The country a people's adjective names ("Malian" -> ML), if it names one."""
+    key = gaz.demonym_key(normalise(word))
+    entries = gaz.entries(key) if key else []
+    return entries[0].place.country if entries and entries[0].place.feature == "country" else None
 
 
 # "the central Malian town of Konna": a people's adjective on a word of place says where the place lies ("Russian
@@ -124,10 +130,9 @@ def place_demonym_votes(text: str, gaz: Gazetteer) -> Counter:
     """Two votes, as a country's own name has, for the country each "<people's> town" lies in."""
     votes: Counter = Counter()
     for m in _DEMONYM_PLACE.finditer(text):
-        key = gaz.demonym_key(normalise(m.group(1)))
-        entries = gaz.entries(key) if key else []
-        if entries and entries[0].place.feature == "country":
-            votes[entries[0].place.country] += 2.0
+        country = _country_of_demonym(m.group(1), gaz)
+        if country:
+            votes[country] += 2.0
     return votes
 
 

@@ -117,8 +117,9 @@ class ActorRegistry:
                         self._unnamed.setdefault(form, group["unnamed"])
         # a local name no actor holds everywhere ("Rwandan troops" in Cabo Delgado) is looked for only there
         only_local: dict[str, list[str]] = {}
-        for (country, name), actor in self._local.items():
-            if name not in self._by_phrase and not any(f.translate(_FOLD) == name for f in self._by_alias):
+        held = set(self._by_phrase) | {f.translate(_FOLD) for f in self._by_alias}
+        for country, name in self._local:
+            if name not in held:
                 only_local.setdefault(country, []).extend(_variants(name))
         self._local_re = {country: _alternation(forms, re.IGNORECASE) for country, forms in only_local.items()}
         self._alias_re = _alternation([a for a in self._by_alias if " " not in a])
