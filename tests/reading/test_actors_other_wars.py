@@ -10,7 +10,7 @@ from frontwatch.reading.actors import ACTORS_FILE, ActorRegistry, protagonist
 
 # The countries whose wars the registry covers beyond Afghanistan and Ukraine.
 OTHER_WARS = ("SY", "IQ", "YE", "LY", "SD", "SS", "ET", "SO", "CD", "ML", "BF", "NE", "NG", "MZ", "MM", "IL", "PS",
-              "LB", "AM", "AZ", "CO", "HT", "PK", "TR", "ER")
+              "LB", "AM", "AZ", "CO", "HT", "PK", "TR", "ER", "LK", "CF", "KE", "ZA")
 
 
 @pytest.fixture(scope="module")
@@ -162,7 +162,21 @@ def test_no_alias_of_the_other_wars_parties_is_a_place_of_their_own_country():
      "2025-05-11", "Djibo", "JNIM", "Burkinabe government"),
     ("Iraqi forces retook the city of Ramadi from Islamic State militants on Monday, the Iraqi military said.",
      "2015-12-28", "Ramadi", "Iraqi government", "Islamic State"),
-], ids=["DR Congo", "Sudan", "Yemen", "Libya", "Myanmar", "Haiti", "Burkina Faso", "Iraq"])
+    ("COLOMBO, Jan 2 - Sri Lankan troops captured Kilinochchi, the Tamil Tigers' political capital, on Friday, "
+     "President Mahinda Rajapaksa said in a televised address.",
+     "2009-01-02", "Kilinochchi", "Sri Lankan government", "LTTE"),
+    ("BANGUI, Dec 23 - Seleka rebels seized the town of Bambari in the Central African Republic on Sunday after a "
+     "brief fight with government troops, a military source said.",
+     "2012-12-23", "Bambari", "Seleka", "Central African government"),
+    # Kenya fights for the Somali government in Somalia, with the Ras Kamboni militia beside it
+    ("NAIROBI, May 30 - Kenyan troops and Ras Kamboni militia captured the southern Somali town of Afmadow from "
+     "al-Shabaab on Wednesday, the Kenyan military said.",
+     "2012-05-30", "Afmadow", "Somali government", "al-Shabaab"),
+    ("MOGADISHU, May 25 - Ugandan troops of the African Union force and Somali soldiers took the town of Afgoye "
+     "from al-Shabaab on Friday.",
+     "2012-05-25", "Afgooye", "Somali government", "al-Shabaab"),
+], ids=["DR Congo", "Sudan", "Yemen", "Libya", "Myanmar", "Haiti", "Burkina Faso", "Iraq", "Sri Lanka",
+        "Central African Republic", "Somalia: Kenya", "Somalia: Uganda"])
 def test_a_town_taken_in_another_war_passes_to_the_side_that_took_it(text, published, place, holder, former):
     assert control_of(text, published)[place] == (holder, former)
 
