@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from frontwatch.config import SHARED_DATA_DIR  # noqa: E402
-from frontwatch.places.names import SKELETON_MARK, normalise, skeleton  # noqa: E402
+from frontwatch.places.names import ARABIC_ARTICLE, SKELETON_MARK, normalise, skeleton  # noqa: E402
 
 OUT = ROOT / "frontwatch" / "places" / "data" / "gazetteer.tsv.gz"
 ADMIN1_NAMES = ROOT / "frontwatch" / "places" / "data" / "admin1_names.tsv"
@@ -101,9 +101,6 @@ def _unit_names(name: str) -> list[str]:
     return out
 
 
-# The Arabic article as English reports write it before a name: "El Daein", "Ed Daein" and "Al Daein" are one
-# town, so in the countries of skeleton keys a name's skeleton is also taken without its article.
-_ARTICLE = re.compile(r"^(?:al|el|ed|ad|an|ar|as|ash|at|ath|az|adh|es|er|ez|en)[ \-‐‑]+(?=\w)", re.I)
 
 
 def _with_skeletons(keys: list[str], country: str, skeleton_countries: frozenset[str],
@@ -113,7 +110,7 @@ def _with_skeletons(keys: list[str], country: str, skeleton_countries: frozenset
     if country not in skeleton_countries:
         return keys
     out = list(keys)
-    bare = [normalise(_ARTICLE.sub("", n)) for n in names if n and _usable_name(n) and _ARTICLE.match(n)]
+    bare = [normalise(ARABIC_ARTICLE.sub("", n)) for n in names if n and _usable_name(n) and ARABIC_ARTICLE.match(n)]
     for k in keys:
         sk = SKELETON_MARK + skeleton(k)
         if len(sk) >= 4 and sk not in out:

@@ -226,12 +226,36 @@ def _dating_undated(dated: dict[str, list[Evidence]], undated: list[Evidence]) -
         told = dates[-1]
         placed.append(replace(u, date=day, precise=True, told=told) if day
                       else replace(u, date=told, precise=False, told=told))
+    still: list[Evidence] = []
     for u in waiting:
+        # A day it names picks its episode where the holder gained the place more than once ("MALAKAL, March
+        # 20 - Government troops entered ..."): the one year in which dated support of that holder lies near it.
+        day = _episode_day(u.day_without_year, episodes.get((u.key, u.side)) or [])
+        if day:
+            placed.append(replace(u, date=day, precise=True, told=day))
+            if u.report:
+                report_end[u.report] = max(report_end.get(u.report, ""), day)
+        else:
+            still.append(u)
+    for u in still:
         end = report_end.get(u.report or "")
         day = _day_in(u.day_without_year, _shift(end, -366), _shift(end, CLAIM_LEAD_DAYS)) if end else None
         if day:
             placed.append(replace(u, date=day, precise=True, told=end))
     return placed
+
+
+def _episode_day(day_without_year: str | None, dates: list[str]) -> str | None:
+    """The date with that month and day that some dated support (``dates``) lies within ``LAPSE_DAYS`` of,
+    when exactly one year gives one; else None."""
+    if not day_without_year or not dates:
+        return None
+    found = set()
+    for year in range(int(dates[0][:4]) - 1, int(dates[-1][:4]) + 2):
+        day = _day_in(day_without_year, f"{year}-01-01", f"{year}-12-31")
+        if day and any(abs(_days(d, day)) <= LAPSE_DAYS for d in dates):
+            found.add(day)
+    return found.pop() if len(found) == 1 else None
 
 
 def _day_in(day_without_year: str | None, first: str, last: str) -> str | None:

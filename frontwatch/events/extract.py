@@ -28,6 +28,10 @@ _OWNER_AFTER = re.compile(r"\s+of\s+(?:the\s+)?")
 _OWNED = re.compile(r"(?:\b(?:its|their|his|her|our)|['’]s|\d)\s+$")
 # "the capital of", "the administrative centre of the": a province named for its seat.
 _SEAT_OF = re.compile(r"\b(?:capital|centre|center|seat)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+# "the Upper Nile state capital", "the Helmand provincial capital": the unit's seat, named by its unit.
+_THE_BEFORE_UNIT = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_UNIT_CAPITAL_AFTER = re.compile(r"(?:'s)?\s+(?:(?:state|provincial|province|regional|region|governorate)\s+)?capital\b",
+                                 re.IGNORECASE)
 # "liberated the town from the terrorist PKK/YPG gangs": the party named right after "from".
 _FROM_PARTY = re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w'’/-]+\s+){0,3}$")
 # A live-blog entry's time stamp: "15:55 ...", "08.15 GMT - ...", "9:05am: ...".
@@ -43,9 +47,11 @@ _HEADING_REASONS = ("title", "headline")
 BORROWED_DATE_MAX_DAYS = 30
 # Control kinds told of the side that was at a place, with no object: "withdrew", "surrendered to the Taliban".
 _LEFT_WHERE_THEY_WERE = ("abandoned", "received")
-# "Our forces have today liberated ...", "our heroic fighters stormed": a party speaking of its own forces.
-_OUR_FORCES = re.compile(r"\b[Oo]ur\s+(?:[\w-]+\s+){0,2}(?:forces|fighters|troops|units|soldiers|men|army|"
-                         r"mujahideen|heroes|lions)\s+(?:(?:have|has|had|today|now|also|fully|successfully)\s+){0,3}$")
+# "Our forces have today liberated ...", "our heroic fighters stormed", "we are in control of": a party speaking
+# of its own forces.
+_OUR_FORCES = re.compile(r"(?:\b[Oo]ur\s+(?:[\w-]+\s+){0,2}(?:forces|fighters|troops|units|soldiers|men|army|"
+                         r"mujahideen|heroes|lions)|(?<![\w'’])[Ww]e)"
+                         r"\s+(?:(?:have|has|had|are|were|today|now|also|fully|successfully|firmly)\s+){0,3}$")
 # "freed from Russian troops", "fought against the Taliban": a side named after these words is the one losing.
 _LOSER_BEFORE = re.compile(r"\b(?:from|against|of)\s+(?:the\s+)?$", re.IGNORECASE)
 # After the deed, "from the terrorist PKK/YPG gangs": the side it was taken from.
@@ -412,9 +418,18 @@ class _ArticleReader:
         return sorted(found, key=lambda m: m.start)
 
     def _seat_for(self, text: str, offset: int, top: Toponym | None) -> Toponym | None:
-        """"The capital of Logar province": the province's seat, the town the event happens at."""
-        if top is None or top.place is None or top.place.feature != "admin1" or not top.place.country \
-                or not _SEAT_OF.search(text, 0, top.start - offset):
+        """"The capital of Logar province", "the Upper Nile state capital", "Musa Qala district": the unit's seat,
+        the town the event happens at."""
+        if top is not None and top.place is not None and top.place.feature == "admin2":
+            from frontwatch.places import gazetteer
+
+            town = gazetteer().district_town(top.place)  # "took Musa Qala district": its seat, the town
+            return dataclasses.replace(top, place=town) if town is not None else top
+        if top is None or top.place is None or top.place.feature != "admin1" or not top.place.country:
+            return top
+        if not _SEAT_OF.search(text, 0, top.start - offset) \
+                and not (_THE_BEFORE_UNIT.search(text, 0, top.start - offset)
+                         and _UNIT_CAPITAL_AFTER.match(text, top.end - offset)):
             return top
         from frontwatch.places import gazetteer
 

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from frontwatch.places.names import SKELETON_MARK, normalise, skeleton
+from frontwatch.places.distance import great_circle_km
+from frontwatch.places.names import SKELETON_MARK, loose_keys, normalise, skeleton
 from frontwatch.places.recognise import mentions
 from frontwatch.places.seats import curated_seats, rule_seats
 from frontwatch.records import Place
@@ -145,18 +146,43 @@ class Gazetteer:
         return got
 
     def entry(self, row: int) -> Entry:
-        """The place of a row, built on first use (most rows are never asked for)."""
+        """The place of a row, built on first use (most rows are never asked for); a town GeoNames lists twice
+        is always its more populous row."""
         got = self._entries.get(row)
         if got is None:
-            f = self._rows[row].split("\t")
-            place = Place(name=f[1], geonameid=int(f[0]) if f[0] else None, lat=float(f[2]), lon=float(f[3]),
-                          admin1=f[5] or None, country=f[4] or None, feature=f[6], population=int(f[7] or 0))
-            got = self._entries[row] = Entry(place, f[8] == "1", normalise(f[1]), int(f[9]) if len(f) > 9 else 0)
+            got = self._entries[row] = self._parse(row)
+            twin = self._twin(row, got.place)
+            if twin is not None:
+                got = self._entries[row] = self.entry(twin)
         return got
 
+    def _parse(self, row: int) -> Entry:
+        f = self._rows[row].split("\t")
+        place = Place(name=f[1], geonameid=int(f[0]) if f[0] else None, lat=float(f[2]), lon=float(f[3]),
+                      admin1=f[5] or None, country=f[4] or None, feature=f[6], population=int(f[7] or 0))
+        return Entry(place, f[8] == "1", normalise(f[1]), int(f[9]) if len(f) > 9 else 0)
+
+    def _twin(self, row: int, place: Place) -> int | None:
+        """A more populous row of the same town: GeoNames lists some towns twice, under two spellings of one
+        name a few hundred metres apart ("Zawiya" and "Az Zawiyah"). Read apart, the reports of one town
+        would make two histories of control."""
+        if place.feature != "city":
+            return None
+        rank = (place.population, -row)
+        best: tuple[int, int] | None = None
+        for key in [normalise(place.name)] + [SKELETON_MARK + k for k in loose_keys(place.name)]:
+            for r in self._rows_of(key):
+                other = self._parse(r).place if r != row else place
+                if other.feature == "city" and other.country == place.country \
+                        and (other.population, -r) > max(rank, best or rank) \
+                        and great_circle_km(place.lat, place.lon, other.lat, other.lon) <= TWIN_KM:
+                    best = (other.population, -r)
+        return -best[1] if best else None
+
     def entries(self, key: str) -> list[Entry]:
-        """Every place under a normalised name."""
-        return [self.entry(r) for r in self._rows_of(key)]
+        """Every place under a normalised name (a town listed twice, once)."""
+        found = [self.entry(r) for r in self._rows_of(key)]
+        return [e for i, e in enumerate(found) if not any(e is f for f in found[:i])]
 
     def has_key(self, key: str) -> bool:
         return key in self._index
@@ -211,6 +237,17 @@ class Gazetteer:
             found = [e for e in found if e.place.admin1 and normalise(e.place.admin1) == a1]
         return max(found, key=importance).place if found else None
 
+    def district_town(self, district: Place) -> Place | None:
+        """The town a district is named after, in its province ("Musa Qala district" -> Musa Qala): its seat in
+        Afghanistan's, Syria's or Somalia's districts, as in most countries that name districts after towns."""
+        if district.feature != "admin2" or not district.country:
+            return None
+        keys = [normalise(district.name)] + [SKELETON_MARK + k for k in loose_keys(district.name)]
+        towns = [e.place for key in keys for e in self.entries(key)
+                 if e.place.feature == "city" and e.place.country == district.country
+                 and e.place.admin1 == district.admin1]
+        return max(towns, key=lambda p: p.population) if towns else None
+
     def admin1_place(self, country: str, admin1_name: str) -> Place | None:
         """The admin-1 unit (province, oblast, state) of that name in that country."""
         row = self._by_admin1.get((country, normalise(admin1_name)))
@@ -258,6 +295,7 @@ _FEATURE_WEIGHT = {"country": 4.0, "region": 3.0, "admin1": 1.5, "city": 0.0, "s
 
 
 CAPITAL_BONUS = 3.0
+TWIN_KM = 5.0  # GeoNames' double listings of a town lie under a kilometre apart; namesake villages, farther
 
 
 def cities_before_their_units(found: list[Entry]) -> list[Entry]:

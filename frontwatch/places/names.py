@@ -70,3 +70,20 @@ def skeleton(key: str) -> str:
     doubled letters and a final -h at will: Hodeidah = Hodeida, Shabwah = Shabwa, Tall Afar = Tal Afar,
     Hiiraan = Hiraan. Takes and gives a normalised key."""
     return _FINAL_H.sub("", _DOUBLED.sub(r"\1", key))
+
+
+# The Arabic article as English reports write it before a name: "El Daein", "Ed Daein" and "Al Daein" are one
+# town, so a name's skeleton is also taken without its article.
+ARABIC_ARTICLE = re.compile(r"^(?:al|el|ed|ad|an|ar|as|ash|at|ath|az|adh|es|er|ez|en)[ \-‐‑]+(?=\w)", re.I)
+
+
+def loose_keys(name: str) -> list[str]:
+    """The skeletons of a name, with and without a leading Arabic article, unmarked ("Az Zawiyah" ->
+    ["azzawiya", "zawiya"]): the keys under which the gazetteer files a loosely transliterated place."""
+    keys = [skeleton(normalise(name))]
+    if ARABIC_ARTICLE.match(name):
+        bare = skeleton(normalise(ARABIC_ARTICLE.sub("", name)))
+        if bare not in keys:
+            keys.append(bare)
+    return keys
+

@@ -359,3 +359,21 @@ def test_a_challenge_that_failed_and_went_quiet_does_not_date_a_change_months_la
     history = _only(timeline(events))
     assert [(c.holder, c.since) for c in history.changes] == [("Russia", "2022-05-28"), ("Ukraine", "2022-10-01")]
     assert history.as_of("2022-07-01").holder == "Russia"
+
+
+def test_an_undated_report_naming_its_day_joins_that_episode_where_the_holder_gained_the_place_twice():
+    # Russia took Lyman in April 2022, lost it in October and took it again in June 2024; an undated report
+    # "LYMAN, June 1 - Russian troops entered the town" is the second gain's, and confirms it.
+    events = [change(LYMAN, "2022-04-10", "Russia", loser="Ukraine", story="first"),
+              concession(LYMAN, "2022-10-01", "Ukraine", "Russia"),
+              change(LYMAN, "2024-06-01", "Russia", loser="Ukraine", story="wire")]
+    dateline = _in_report(change(LYMAN, None, "Russia", loser="Ukraine", story="undated"),
+                          "https://undated.example/lyman", day_without_year="06-01")
+    alone = _only(timeline(events)).as_of("2024-06-02")
+    assert (alone.holder, alone.status) == ("Russia", "claimed")
+    now = _only(timeline(events + [dateline])).as_of("2024-06-02")
+    assert (now.holder, now.status, now.since) == ("Russia", "held", "2024-06-01")
+    # a day that no episode lies near places nothing
+    stray = _in_report(change(LYMAN, None, "Russia", loser="Ukraine", story="undated"),
+                       "https://undated.example/lyman-2", day_without_year="01-15")
+    assert _only(timeline(events + [stray])).as_of("2024-06-02").status == "claimed"

@@ -788,6 +788,12 @@ def test_people_who_fled_a_city_do_not_make_the_party_named_before_them_leave_it
     pytest.param('Posted on the RSF channel on Monday: "Our forces have liberated Nyala and the remnants of the old '
                  'regime ran away."', "2023-10-26", {"Nyala": "Rapid Support Forces"},
                  id="'our forces' in a party's post are that party's"),
+    pytest.param('JUBA, Jan 10 - South Sudan\'s army said on Friday it had driven the rebels out of Bentiu. "We are in '
+                 'control of Bentiu," an army spokesman told reporters.', "2014-01-10",
+                 {"Bentiu": "South Sudanese government"}, id="'we are in control of' is the speaker's side"),
+    pytest.param("LASHKAR GAH, Aug 13 - Taliban fighters overran the Helmand provincial capital on Friday after weeks "
+                 "of street battles, two officials said.", "2021-08-13", {"Lashkar Gah": "Taliban"},
+                 id="'the Helmand provincial capital' is the province's seat"),
     pytest.param("OMDURMAN, Feb 17 - The army said on Monday it had finished clearing Khartoum North of RSF fighters, "
                  "and residents said soldiers were patrolling the city. Engineers later cleared the road of mines.",
                  "2025-02-17", {"Khartoum North": "Sudanese Armed Forces"},

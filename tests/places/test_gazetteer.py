@@ -112,3 +112,12 @@ def test_countries_have_a_point_near_their_middle(gaz):
     assert 55 < canada.lat < 65 and -120 < canada.lon < -85
     assert abs(japan.lat - 36) < 1.5 and abs(japan.lon - 138) < 1.5  # not Tokyo
     assert abs(malaysia.lat - 2.5) < 1.5 and abs(malaysia.lon - 112.5) < 1.5
+
+
+def test_a_town_geonames_lists_twice_is_one_place_under_every_spelling(gaz):
+    # GeoNames has Zawiya (Libya) as two rows 600 m apart, "Zawiya" and "Az Zawiyah": reports of the one town
+    # must not make two histories of control
+    found = {gaz.lookup(name, "LY").geonameid for name in ("Zawiya", "Zawiyah", "Az Zawiyah", "Az-Zawiya")}
+    assert len(found) == 1
+    assert [p.country for p in gaz.candidates("Zawiya")].count("LY") == 1
+
