@@ -339,9 +339,14 @@ def _outweighs(challenger: Change, standing: Change, window: _Dated, date: str) 
     # A story counts for the side it tells of last: "militants seized the town on Monday and pulled out
     # overnight" is one story of the town's return, not one for each holder.
     latest: dict[str, tuple[str, bool]] = {}  # story -> (date, whether that day's support is the challenger's)
+    # what was told before the day ahead of the challenge ("taken on the 2nd", against "retaken on the 5th") says
+    # nothing of it; the day before still may (one side's report a day ahead of the other's)
+    began = _shift(challenger.support[0].date, -1)
     for e in window.between(first, _shift(date, CONTRADICTION_DAYS)):
         if e.kind != "support" or e.grade == CLAIM:
             continue
+        if e.date < began:
+            continue  # told before the challenge began, it neither gainsays it nor is part of it
         if e.side == standing.holder:
             ours = False
         elif e.side == challenger.holder and e.date <= date:

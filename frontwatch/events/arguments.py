@@ -36,6 +36,10 @@ _FORCES_OF = re.compile(r"\b(?:units?|troops|soldiers|forces|fighters|members|el
                         r"paratroopers|commandos|special\s+forces)\s+"
                         r"(?:of|(?:loyal|allied|aligned|affiliated|linked)\s+(?:to|with))\s+(?:the\s+)?$",
                         re.IGNORECASE)
+# A clause whose subject is armed men the sentence does not name: "..., days after fighters took Kibumba".
+_UNNAMED_SUBJECT = re.compile(r"(?:[,;]|\b(?:after|as|when|while|before|since|until|and|but))\s+(?:the\s+)?"
+                              r"(?:fighters|gunmen|militants|militiamen|insurgents|jihadists|assailants|attackers)\s+"
+                              r"(?:(?:have|has|had|then|later|also|reportedly|eventually|finally)\s+){0,2}$")
 _WHERE_BEFORE = re.compile(r"\b(?:in|inside|into|near|at|from|across|around|outside)\s+(?:the\s+)?$", re.IGNORECASE)
 # "east of Kyiv, implying some settlements had been recaptured": the passive's subject is the plural ground.
 _PLURAL_GROUND = re.compile(r"\b(?:settlements|villages|towns|cities|localities|areas|districts|positions)\b")
@@ -281,6 +285,8 @@ def agent_of(sentence: str, trigger: Trigger, mentions: list[Mention],
         if before and trigger.family.control != "abandoned" and not _NOT_PARTICIPLE.match(sentence, trigger.start) \
                 and _PASSIVE_SUBJECT.match(sentence, before[-1].end, trigger.start):
             return None  # "Five civilians were killed": whom the deed befell ("troops were withdrawn" did leave)
+        if before and _UNNAMED_SUBJECT.search(sentence, before[-1].end, trigger.start):
+            return None  # "... any attack by the army, days after fighters took Kibumba": unnamed men acted
         aside = _RELATIVE_ASIDE.search(sentence, 0, trigger.start)
         if aside and before and before[-1].start > aside.start():
             before = [m for m in before if m.end <= aside.start()]

@@ -48,12 +48,15 @@ class Parties:
 
 
 def control_change(family: Family, actor: Actor | None, place: Place | None, modality: str,
-                   parties: Parties, background: bool = False, partial: bool = False) -> ControlChange | None:
+                   parties: Parties, background: bool = False, partial: bool = False,
+                   beside: list[Actor] = ()) -> ControlChange | None:
     """The change of holder the event states, or None when it states none.
 
     ``background`` marks an event dated only vaguely and long before the report ("held since 2014"):
     history the report recalls, not a change it reports, and too coarse to date one. ``partial`` marks
     ground taken in part ("most of the town", "its outskirts"): fighting for the place, which it does not change.
+    ``beside`` are the actors the sentence names: a side that leaves a place leaves it to the enemy named there
+    ("government forces withdrew from Zinjibar after al-Qaeda fighters entered"), else to the report's other side.
     """
     if family.control is None or place is None or place.feature not in LOCAL_FEATURES:
         return None
@@ -66,8 +69,10 @@ def control_change(family: Family, actor: Actor | None, place: Place | None, mod
         return None
     if family.control in GAINS:
         return ControlChange(side, parties.opponent(side))
-    # A holder that hands over or leaves a place leaves it to the other side of the report.
-    opponent = parties.opponent(side)
+    # A holder that hands over or leaves a place leaves it to the enemy the sentence names, else to the other
+    # side of the report.
+    named = [parties.side(a) for a in beside if parties.registry.is_party(a)]
+    opponent = next((other for other in named if other and other != side), None) or parties.opponent(side)
     return ControlChange(opponent, side) if opponent else None
 
 

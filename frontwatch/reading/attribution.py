@@ -84,6 +84,9 @@ class _Lexicon:
     pronouns: frozenset[str]
     loss: re.Pattern[str]
     refutation: re.Pattern[str] | None
+    # "a claim that Konna had been recaptured was premature": the event a claim told, called untrue after it
+    claim_that: re.Pattern[str] | None = None
+    proved_false: re.Pattern[str] | None = None
 
 
 @lru_cache(maxsize=1)
@@ -117,6 +120,13 @@ def _lexicon() -> _Lexicon:
             r"(?<![\w-])(?:" + "|".join(re.escape(v) for v in data["denial_verbs"]) + r")\s+(?:[\w'’-]+\s+){0,3}?(?:"
             + "|".join(re.escape(n) for n in data.get("refuted_nouns", [])) + r")(?![\w-])(?!\s+(?:that|of)\b)",
             re.IGNORECASE) if data.get("refuted_nouns") else None,
+        claim_that=re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in data.get("refuted_nouns", []))
+                              + r")\s+(?:[\w'’-]+\s+){0,4}?that\s+(?:[\w'’,-]+\s+){0,8}$", re.IGNORECASE)
+        if data.get("refuted_nouns") else None,
+        proved_false=re.compile(r"\s*(?:[\w'’-]+\s+){0,6}?(?:was|were|is|are|had\s+been|has\s+been|proved|proved\s+to\s+be|"
+                                r"turned\s+out\s+to\s+be)\s+(?:(?:also|clearly|entirely|completely|quite)\s+)?(?:"
+                                + "|".join(re.escape(w) for w in data.get("false_words", [])) + r")(?![\w-])",
+                                re.IGNORECASE) if data.get("false_words") else None,
     )
 
 
@@ -452,9 +462,21 @@ def attribute(sentence: str, trigger: tuple[int, int] | None = None, *,
     modality = _marker_modality(sentence, trigger)
     if modality is None and refuted and not attribution:
         modality = "denied"
+    if modality is None and trigger is not None and _called_false(sentence, trigger):
+        modality = "denied"
     if modality is None:
         modality = "claimed" if claimed and not independent else "asserted"
     return Attributed(modality, attribution, speaker, quote_open=_ends_inside_quotation(sentence, was_open))
+
+
+def _called_false(sentence: str, trigger: tuple[int, int]) -> bool:
+    """Whether the event is told as the content of a claim that the sentence then calls untrue: "an earlier army
+    claim that Konna had been recaptured was premature"."""
+    lex = _lexicon()
+    if lex.claim_that is None or lex.proved_false is None:
+        return False
+    return lex.claim_that.search(sentence, max(0, trigger[0] - 120), trigger[0]) is not None \
+        and lex.proved_false.match(sentence, trigger[1], trigger[1] + 120) is not None
 
 
 @lru_cache(maxsize=1)

@@ -377,3 +377,16 @@ def test_an_undated_report_naming_its_day_joins_that_episode_where_the_holder_ga
     stray = _in_report(change(LYMAN, None, "Russia", loser="Ukraine", story="undated"),
                        "https://undated.example/lyman-2", day_without_year="01-15")
     assert _only(timeline(events + [stray])).as_of("2024-06-02").status == "claimed"
+
+
+def test_stories_of_the_capture_do_not_gainsay_a_retaking_days_later():
+    # Kherson taken on 2 March by two stories; on 5 March one independent report and one more story tell of its
+    # retaking: what was written on 2 March says nothing of the 5th, so the retaking stands.
+    events = _held_by_russia_since_march() + [
+        change(KHERSON, "2022-03-05", "Ukraine", loser="Russia", by=[("a UN official", "official")], story="wire"),
+        change(KHERSON, "2022-03-05", "Ukraine", loser="Russia", story="paper")]
+    history = _only(timeline(events))
+    assert [(c.holder, c.since) for c in history.changes] == [("Russia", "2022-03-02"), ("Ukraine", "2022-03-05")]
+    # more stories the same days still telling of Russia's hold do gainsay it
+    doubted = events + [change(KHERSON, "2022-03-06", "Russia", loser="Ukraine", story=s) for s in ("a", "b", "c")]
+    assert _only(timeline(doubted)).as_of("2022-03-07").holder == "Russia"

@@ -794,6 +794,16 @@ def test_people_who_fled_a_city_do_not_make_the_party_named_before_them_leave_it
     pytest.param("LASHKAR GAH, Aug 13 - Taliban fighters overran the Helmand provincial capital on Friday after weeks "
                  "of street battles, two officials said.", "2021-08-13", {"Lashkar Gah": "Taliban"},
                  id="'the Helmand provincial capital' is the province's seat"),
+    pytest.param("KUNDUZ, Sept 29 - Taliban fighters overran Khanabad district on Tuesday, a provincial council member "
+                 "said.", "2015-09-29", {"Khanabad": "Taliban"}, id="a district taken is its namesake town"),
+    pytest.param("ADEN, Dec 3 - A local official said on Thursday that government forces had withdrawn from Zinjibar "
+                 "after al-Qaeda fighters entered the town on Wednesday. Houthi rebels and the Houthis' allies shelled "
+                 "Taiz, and the Houthis said they would fight on.", "2015-12-03",
+                 {"Zinjibar": "al-Qaeda in the Arabian Peninsula"},
+                 id="a side that withdraws leaves the town to the enemy the sentence names"),
+    pytest.param("GOMA, Nov 20 - An M23 spokesman said the rebels would respond to any attack by the army, days "
+                 "after fighters took Kibumba, north of the city.", "2022-11-20", {"Kibumba": "M23"},
+                 id="unnamed fighters opening a clause are not the party named before them"),
     pytest.param("OMDURMAN, Feb 17 - The army said on Monday it had finished clearing Khartoum North of RSF fighters, "
                  "and residents said soldiers were patrolling the city. Engineers later cleared the road of mines.",
                  "2025-02-17", {"Khartoum North": "Sudanese Armed Forces"},
@@ -909,3 +919,12 @@ def test_a_step_towards_the_liberation_of_a_city_is_an_aim_not_a_change():
             "of Raqqa, 40 km to the east.")
     raqqa = [e for e in extract_text(text, published="2017-05-10") if e.place and "Raqq" in e.place.name]
     assert raqqa and all(e.modality == "planned" and e.control is None for e in raqqa)
+
+
+def test_a_claim_the_sentence_calls_premature_or_false_is_a_denial():
+    text = ("MOPTI, Jan 18 - Malian troops retook the town of Konna from Islamist militants on Friday, residents said. "
+            "An earlier army claim on Saturday that Konna had been recaptured was premature, French officials had said.")
+    modalities = {e.date: e.modality for e in extract_text(text, published="2013-01-18")
+                  if e.control and e.place and e.place.name == "Konna"}
+    assert modalities.get("2013-01-18") == "asserted"
+    assert modalities.get("2013-01-12") == "denied"

@@ -121,3 +121,10 @@ def test_a_town_geonames_lists_twice_is_one_place_under_every_spelling(gaz):
     assert len(found) == 1
     assert [p.country for p in gaz.candidates("Zawiya")].count("LY") == 1
 
+
+
+def test_a_district_named_after_its_town_has_that_town_for_seat(gaz):
+    district = next(p for p in gaz.candidates("Musa Qala") + gaz.candidates("Musa Qalah") if p.feature == "admin2")
+    town = gaz.district_town(district)
+    assert town is not None and town.feature == "city" and town.admin1 == "Helmand"
+    assert gaz.district_town(gaz.lookup("Helmand", "AF")) is None  # a province is no district

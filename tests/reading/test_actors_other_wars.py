@@ -278,3 +278,11 @@ def test_a_foreign_army_fighting_for_a_side_holds_for_that_side_and_a_backer_doe
 def test_parties_of_the_wars_added_for_round_8_hold_what_they_take(text, published, place, holder):
     """Lake Chad and Yemen 2014-16, Syria and the Donbas 2014-17, South Sudan 2013 and Libya 2011."""
     assert control_of(text, published)[place][0] == holder
+
+
+def test_yemens_own_names_for_al_qaeda_and_the_government_are_read_in_a_yemen_report():
+    registry = ActorRegistry.default()
+    text = "Al-Qaeda fighters left Mukalla and the legitimate forces entered it."
+    assert [a.name for _, _, a in registry.find(text, "YE")] == [
+        "al-Qaeda in the Arabian Peninsula", "Yemeni government"]
+    assert [a.name for _, _, a in registry.find(text, "ML")] == []
