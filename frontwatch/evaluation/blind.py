@@ -55,6 +55,9 @@ CONTROL_SETS = (
     ("af2015.jsonl", "af2015_gold.csv", "control: af2015 (blind)", "Afghan government"),
     ("ss2013.jsonl", "ss2013_gold.csv", "control: ss2013 (blind)", "South Sudanese government"),
     ("ly2011.jsonl", "ly2011_gold.csv", "control: ly2011 (blind)", "Libyan government"),
+    ("lk2008.jsonl", "lk2008_gold.csv", "control: lk2008 (blind)", "LTTE"),
+    ("so2011.jsonl", "so2011_gold.csv", "control: so2011 (blind)", "al-Shabaab"),
+    ("cf2012.jsonl", "cf2012_gold.csv", "control: cf2012 (blind)", "Central African government"),
 )
 # (snippets, their evaluation name, what the set is to the classifier now)
 NEWS_SETS = (
