@@ -110,7 +110,8 @@ def _with_skeletons(keys: list[str], country: str, skeleton_countries: frozenset
     if country not in skeleton_countries:
         return keys
     out = list(keys)
-    bare = [normalise(ARABIC_ARTICLE.sub("", n)) for n in names if n and _usable_name(n) and ARABIC_ARTICLE.match(n)]
+    bare = [normalise(ARABIC_ARTICLE.sub("", n)) for n in names
+            if n and _usable_name(n) and ARABIC_ARTICLE.match(n)]
     for k in keys:
         sk = SKELETON_MARK + skeleton(k)
         if len(sk) >= 4 and sk not in out:

@@ -30,8 +30,8 @@ _OWNED = re.compile(r"(?:\b(?:its|their|his|her|our)|['’]s|\d)\s+$")
 _SEAT_OF = re.compile(r"\b(?:capital|centre|center|seat)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # "the Upper Nile state capital", "the Helmand provincial capital": the unit's seat, named by its unit.
 _THE_BEFORE_UNIT = re.compile(r"\bthe\s+$", re.IGNORECASE)
-_UNIT_CAPITAL_AFTER = re.compile(r"(?:'s)?\s+(?:(?:state|provincial|province|regional|region|governorate)\s+)?capital\b",
-                                 re.IGNORECASE)
+_UNIT_CAPITAL_AFTER = re.compile(
+    r"(?:'s)?\s+(?:(?:state|provincial|province|regional|region|governorate)\s+)?capital\b", re.IGNORECASE)
 # "liberated the town from the terrorist PKK/YPG gangs": the party named right after "from".
 _FROM_PARTY = re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w'’/-]+\s+){0,3}$")
 # A live-blog entry's time stamp: "15:55 ...", "08.15 GMT - ...", "9:05am: ...".
@@ -429,7 +429,7 @@ class _ArticleReader:
         if top is None or top.place is None or top.place.feature != "admin1" or not top.place.country:
             return top
         if not _SEAT_OF.search(text, 0, top.start - offset) \
-                and not (_THE_BEFORE_UNIT.search(text, 0, top.start - offset)
+                and not (_THE_BEFORE_UNIT.search(text, max(0, top.start - offset - 8), top.start - offset)
                          and _UNIT_CAPITAL_AFTER.match(text, top.end - offset)):
             return top
         from frontwatch.places import gazetteer

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
 from frontwatch.events.arguments import LOCAL_FEATURES
 from frontwatch.events.lexicon import Family
@@ -49,7 +50,7 @@ class Parties:
 
 def control_change(family: Family, actor: Actor | None, place: Place | None, modality: str,
                    parties: Parties, background: bool = False, partial: bool = False,
-                   beside: list[Actor] = ()) -> ControlChange | None:
+                   beside: Sequence[Actor] = ()) -> ControlChange | None:
     """The change of holder the event states, or None when it states none.
 
     ``background`` marks an event dated only vaguely and long before the report ("held since 2014"):

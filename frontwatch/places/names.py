@@ -86,4 +86,3 @@ def loose_keys(name: str) -> list[str]:
         if bare not in keys:
             keys.append(bare)
     return keys
-

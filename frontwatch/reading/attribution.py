@@ -123,8 +123,9 @@ def _lexicon() -> _Lexicon:
         claim_that=re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in data.get("refuted_nouns", []))
                               + r")\s+(?:[\w'’-]+\s+){0,4}?that\s+(?:[\w'’,-]+\s+){0,8}$", re.IGNORECASE)
         if data.get("refuted_nouns") else None,
-        proved_false=re.compile(r"\s*(?:[\w'’-]+\s+){0,6}?(?:was|were|is|are|had\s+been|has\s+been|proved|proved\s+to\s+be|"
-                                r"turned\s+out\s+to\s+be)\s+(?:(?:also|clearly|entirely|completely|quite)\s+)?(?:"
+        proved_false=re.compile(r"\s*(?:[\w'’-]+\s+){0,6}?(?:was|were|is|are|had\s+been|has\s+been|proved|"
+                                r"proved\s+to\s+be|turned\s+out\s+to\s+be)\s+"
+                                r"(?:(?:also|clearly|entirely|completely|quite)\s+)?(?:"
                                 + "|".join(re.escape(w) for w in data.get("false_words", [])) + r")(?![\w-])",
                                 re.IGNORECASE) if data.get("false_words") else None,
     )
