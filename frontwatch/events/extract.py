@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 
 from frontwatch.events import arguments as args
-from frontwatch.events.holding import GAINS, Parties, acled_type, control_change
+from frontwatch.events.holding import GAINS, Parties, acled_type, control_change, described_holders
 from frontwatch.events.credits import credit_spans, dateline_starts
 from frontwatch.events.lexicon import Family, Lexicon, Trigger, default_lexicon
 from frontwatch.events.sentences import Sentence, body_segments, read_sentences
@@ -120,6 +120,10 @@ class _ArticleReader:
         self.parties = Parties(self.registry, [m.actor for m in self._mentions(body_text)], self.focus)
         # Whose ministry "the defence ministry said" is: the state that last spoke in the report, else its focus.
         self.fighting = {name for name, _ in self.parties.counts.most_common(2)}
+        # "rebel-held Kilinochchi": who holds a town as the report names it, to tell who took it from them
+        self.described: dict[str, list[tuple[int, str]]] = {}
+        for where, name, side in described_holders(article.text, self.toponyms, self._side_of_word):
+            self.described.setdefault(name, []).append((where, side))
         self.voice: str | None = None
         # An undated report's own full dates ("May 26, 2022") give the year its "September 10" falls in.
         self.year = year_named(article.text) if self.published is None else None
@@ -291,6 +295,8 @@ class _ArticleReader:
         actor = agent.actor if agent else speaker \
             or (None if recalled else self._implied_agent(family.control, _freed_from(text, trigger, mentions))) \
             or (self.registry.police_of(self.focus) if trigger.implied_agent == "police" else None)
+        if agent is None and speaker is None and not recalled and family.control == "taken" and top is not None:
+            actor = self._taker_from_holder(actor, top, sentence.start + len(text))
         holder = self._new_holder(family.control, actor)
         if holder is not None or self.protagonist is not None:
             # Knowing whose gain it is tells a party's claim from its concession, and "the insurgents said"
@@ -488,6 +494,29 @@ class _ArticleReader:
             # "The mayor surrendered the city": a place is handed over by those who held it, the report's state.
             return self.registry.state_of(self.focus)
         return None
+
+    def _side_of_word(self, word: str) -> str | None:
+        """The side of the report a holder's word names: "rebel", "LTTE", "Tigers'", "Russian", "government"."""
+        word = re.sub(r"^[Tt]he\s+|(?:['’]s|['’])$", "", word)
+        named = [a for s, e, a in self.registry.find(word, self.focus) if e - s == len(word)]
+        actor = named[0] if named else self._party_of_demonym(word)
+        for phrase in (word, f"{word}s", f"{word} forces", f"the {word}"):
+            if actor is not None:
+                break
+            actor = self.registry.resolve_generic(phrase, focus_country=self.focus, protagonist=self.protagonist)
+        return self.parties.side(actor) if actor is not None and self.registry.is_party(actor) else None
+
+    def _taker_from_holder(self, guess: Actor | None, top: Toponym, before: int) -> Actor | None:
+        """Who took a town the sentence does not say who took, when the report named its holder before ("rebel-held
+        Kilinochchi ... the town fell"): not that holder, whatever the report's main armed group, but its enemy."""
+        if top.place is None:
+            return guess
+        held = [side for where, side in self.described.get(top.place.name, []) if where < before]
+        if not held or (guess is not None and self.parties.side(guess) != held[-1]):
+            return guess
+        enemy = self.parties.opponent(held[-1])
+        taker = self.registry.resolve(enemy) if enemy else None
+        return taker if taker is not None and self.registry.is_party(taker) else guess
 
     def _sole_party(self, text: str, trigger: Trigger, mentions: list[args.Mention]) -> Actor | None:
         """The one fighting side a sentence names, not as the loser after the deed ("liberated the town from

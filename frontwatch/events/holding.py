@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from frontwatch.events.arguments import LOCAL_FEATURES
 from frontwatch.events.lexicon import Family
-from frontwatch.records import Actor, ControlChange, Place
+from frontwatch.records import Actor, ControlChange, Place, Toponym
 from frontwatch.reading.actors import ActorRegistry
 
 # Control kinds whose agent gains the place ("received": "the town was handed over to X", "surrendered to X");
@@ -88,3 +89,38 @@ def acled_type(family: Family, actor: Actor | None, place: Place | None, negotia
     if kind == "state" and actor is not None and where and actor.country and actor.country != where:
         kind = "foreign state"
     return family.acled_for(kind)
+
+
+# Words a report uses for who holds a town as it names it: "rebel-held Kilinochchi", "the LTTE-controlled town
+# of Mullaitivu", "the Tigers' political capital, Kilinochchi", "the rebel stronghold of X", "X, the
+# Taliban's main bastion", "X, held by the rebels since 1998".
+_STRONGHOLD = r"(?:(?:de\s+facto|political|administrative|main|last|key|northern|southern|eastern|western)\s+)*" \
+              r"(?:stronghold|bastion|capital|headquarters|heartland)"
+_WHO = r"(?P<who>[A-Za-z][\w'’]*(?:\s[A-Z][\w'’]*)?)"
+_HELD_BEFORE = re.compile(_WHO + r"[-‐](?:held|controlled|occupied|run)\s+(?:(?:town|city|village|port|district|"
+                          r"enclave|stronghold)\s+(?:of\s+)?)?$")
+_STRONGHOLD_BEFORE = re.compile(r"\b(?:[Tt]he\s+)?" + _WHO + r"(?:['’]s|s['’]|['’])?\s+" + _STRONGHOLD
+                                + r"(?:\s+of|,)?\s+$")
+_STRONGHOLD_AFTER = re.compile(r",\s+(?:[Tt]he\s+)?" + _WHO + r"(?:['’]s|s['’]|['’])?\s+" + _STRONGHOLD + r"\b")
+_HELD_BY_AFTER = re.compile(r",\s+(?:(?:which|that)\s+(?:had\s+been|has\s+been|was)\s+|long\s+)?(?:held|controlled)"
+                            r"\s+by\s+(?:the\s+)?" + _WHO)
+
+
+def described_holders(text: str, toponyms: Sequence[Toponym],
+                      side_of_word: Callable[[str], str | None]) -> list[tuple[int, str, str]]:
+    """(where, place name, side) for each town the report names with its holder of the moment: "rebel-held
+    Kilinochchi" is the rebels' as the report speaks of it. ``side_of_word`` reads the holder's word ("rebel",
+    "LTTE", "Tigers'", "Russian") as a side of the report, or None."""
+    found = []
+    for t in toponyms:
+        if t.place is None:
+            continue
+        lo = max(0, t.start - 60)
+        for m in (_HELD_BEFORE.search(text, lo, t.start), _STRONGHOLD_BEFORE.search(text, lo, t.start),
+                  _STRONGHOLD_AFTER.match(text, t.end, t.end + 80), _HELD_BY_AFTER.match(text, t.end, t.end + 80)):
+            side = side_of_word(m.group("who")) if m else None
+            if side:
+                found.append((t.start, t.place.name, side))
+                break
+    return found
+

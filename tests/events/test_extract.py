@@ -796,6 +796,13 @@ def test_people_who_fled_a_city_do_not_make_the_party_named_before_them_leave_it
                  id="'the Helmand provincial capital' is the province's seat"),
     pytest.param("KUNDUZ, Sept 29 - Taliban fighters overran Khanabad district on Tuesday, a provincial council member "
                  "said.", "2015-09-29", {"Khanabad": "Taliban"}, id="a district taken is its namesake town"),
+    pytest.param("COLOMBO, Jan 2 - Sri Lankan troops pushed into rebel-held Kilinochchi from three sides this week. The "
+                 "town fell on Friday, the defence ministry said, while the Tamil Tigers denied it.", "2009-01-02",
+                 {"Kilinochchi": "Sri Lankan government"},
+                 id="a town named as the rebels' falls to their enemy when no one is said to take it"),
+    pytest.param("LASHKAR GAH, Aug 13 - Government-held Lashkar Gah fell on Friday after weeks of Taliban attacks, two "
+                 "officials said.", "2021-08-13", {"Lashkar Gah": "Taliban"},
+                 id="a town named as the state's falls to the attacker"),
     pytest.param("ADEN, Dec 3 - A local official said on Thursday that government forces had withdrawn from Zinjibar "
                  "after al-Qaeda fighters entered the town on Wednesday. Houthi rebels and the Houthis' allies shelled "
                  "Taiz, and the Houthis said they would fight on.", "2015-12-03",
