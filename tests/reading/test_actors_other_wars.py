@@ -175,8 +175,18 @@ def test_no_alias_of_the_other_wars_parties_is_a_place_of_their_own_country():
     ("MOGADISHU, May 25 - Ugandan troops of the African Union force and Somali soldiers took the town of Afgoye "
      "from al-Shabaab on Friday.",
      "2012-05-25", "Afgooye", "Somali government", "al-Shabaab"),
+    ("MOSCOW, Nov 12 - Russian federal forces entered Gudermes on Friday after local elders handed the town over "
+     "without a fight, the military said. Chechen fighters had left the town overnight.",
+     "1999-11-12", "Gudermes", "Russia", "Chechen rebels"),
+    # Wagner fights for the Malian junta in Mali
+    ("BAMAKO, Nov 14 - Wagner mercenaries and Malian troops took control of Kidal on Tuesday, the rebels' stronghold "
+     "since 2012, the army said. The CSP said its fighters had made a tactical withdrawal.",
+     "2023-11-14", "Kidal", "Malian government", "Azawad Liberation Front"),
+    ("ADEN, Jan 10 - The Giants Brigades retook the Usaylan district of Shabwa from the Houthis on Monday, a "
+     "government official said.", "2022-01-10", "Usaylan", "Yemeni government", "Houthis"),
 ], ids=["DR Congo", "Sudan", "Yemen", "Libya", "Myanmar", "Haiti", "Burkina Faso", "Iraq", "Sri Lanka",
-        "Central African Republic", "Somalia: Kenya", "Somalia: Uganda"])
+        "Central African Republic", "Somalia: Kenya", "Somalia: Uganda", "Chechnya 1999", "Mali: Wagner",
+        "Yemen: Giants Brigades"])
 def test_a_town_taken_in_another_war_passes_to_the_side_that_took_it(text, published, place, holder, former):
     assert control_of(text, published)[place] == (holder, former)
 
