@@ -44,10 +44,13 @@ _WHERE_BEFORE = re.compile(r"\b(?:in|inside|into|near|at|from|across|around|outs
 # "east of Kyiv, implying some settlements had been recaptured": the passive's subject is the plural ground.
 _PLURAL_GROUND = re.compile(r"\b(?:settlements|villages|towns|cities|localities|areas|districts|positions)\b")
 _MODIFIER_OF = re.compile(r"\s+(?:[a-z][\w-]*\s+){1,2}of\s+")
-# "60 km from Kabul", "left for Kabul": a town named as a bearing is not the one "the city" goes back to.
+# "60 km from Kabul", "left for Kabul", "fleeing to Benghazi": a town named as a bearing is not the one "the city"
+# goes back to.
 _REFERENCE_POINT = re.compile(r"\b(?:for|towards?|near|outside|beyond|than|(?:north|south|east|west)(?:-?(?:east|west))?"
                               r"\s+of|(?:km|kilometres|kilometers|miles)\s+(?:of|from)|(?:roads?|routes?|highways?|"
-                              r"way|lines?|corridors?)\s+(?:to|from|into|linking))\s+(?:the\s+)?$", re.IGNORECASE)
+                              r"way|lines?|corridors?)\s+(?:to|from|into|linking)|(?:fled|flee|flees|fleeing|escaped|escaping|"
+                              r"evacuated|retreated|retreating|headed|heading)\s+(?:back\s+)?to)\s+(?:the\s+)?$",
+                              re.IGNORECASE)
 # "the Balkh provincial council", "the Luhansk region": the name stands for a region, not a town.
 _REGION_AFTER = re.compile(r"\s+(?:province|provincial|region|regional|oblast|district|governor)\b", re.IGNORECASE)
 _BY_AGENT = re.compile(r"^\s+by\s+(?:the\s+)?$")

@@ -16,7 +16,7 @@ from frontwatch.events.lexicon import Family, Lexicon, Trigger, default_lexicon
 from frontwatch.events.sentences import Sentence, body_segments, read_sentences
 from frontwatch.records import Actor, Article, Event, Place, Segment, Toponym
 from frontwatch.reading.actors import ActorRegistry, protagonist
-from frontwatch.reading.attribution import Attributed, attribute, refutes_earlier
+from frontwatch.reading.attribution import Attributed, attribute, refutes_earlier, tells_own_loss
 from frontwatch.reading.dates import ResolvedDate, date_of_sentence, days_after, parse_iso_date, year_named
 
 # Articles whose paragraphs go through spaCy together (nlp.pipe batches across articles).
@@ -32,6 +32,8 @@ _SEAT_OF = re.compile(r"\b(?:capital|centre|center|seat)\s+of\s+(?:the\s+)?$", r
 _THE_BEFORE_UNIT = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _UNIT_CAPITAL_AFTER = re.compile(
     r"(?:'s)?\s+(?:(?:state|provincial|province|regional|region|governorate)\s+)?capital\b", re.IGNORECASE)
+# A street named after another town ("Tripoli Street" in Misrata, "Jalalabad Road" in Kabul).
+_STREET_AFTER = re.compile(r" (?:Street|Road|Avenue|Boulevard|Highway|Expressway)\b")
 # "liberated the town from the terrorist PKK/YPG gangs": the party named right after "from".
 _FROM_PARTY = re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w'’/-]+\s+){0,3}$")
 # A live-blog entry's time stamp: "15:55 ...", "08.15 GMT - ...", "9:05am: ...".
@@ -246,6 +248,8 @@ class _ArticleReader:
         if top is not None and top.start - sentence.start > trigger.end \
                 and lex.has_trigger(text[trigger.end:top.start - sentence.start]):
             top = None  # the place belongs to the other event named in between
+        if top is not None and _STREET_AFTER.match(text, top.end - sentence.start):
+            top = None  # "pushed them out of Tripoli Street": a street of the town told of, not Tripoli
         # "captured two more provincial capitals on Tuesday, Farah in the west and Pul-e-Khumri in the north"
         listed = args.listed_places(text, trigger, toponyms) \
             if top is None and family.object == "territory" and trigger.place_side == "after" else []
@@ -297,6 +301,12 @@ class _ArticleReader:
             or (self.registry.police_of(self.focus) if trigger.implied_agent == "police" else None)
         if agent is None and speaker is None and not recalled and family.control == "taken" and top is not None:
             actor = self._taker_from_holder(actor, top, sentence.start + len(text))
+            if said.speaker is not None and self.registry.is_party(said.speaker) \
+                    and tells_own_loss(text[trigger.start:trigger.end]):
+                # "the rebels confirmed that Brega had been lost": the speaker's loss, its enemy's gain
+                enemy = self.parties.opponent(self.parties.side(said.speaker))
+                taker = self.registry.resolve(enemy) if enemy else None
+                actor = taker if taker is not None and self.registry.is_party(taker) else actor
         holder = self._new_holder(family.control, actor)
         if holder is not None or self.protagonist is not None:
             # Knowing whose gain it is tells a party's claim from its concession, and "the insurgents said"

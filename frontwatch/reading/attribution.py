@@ -498,6 +498,19 @@ def refutes_earlier(sentence: str) -> bool:
     return rx is not None and rx.search(sentence) is not None
 
 
+def tells_own_loss(trigger_word: str) -> bool:
+    """Whether an event word told by a party, with no one named taking the place, is that party's loss ("the
+    rebels confirmed Brega had been lost")."""
+    words = trigger_word.lower().split()
+    return bool(words) and words[-1] in _own_loss_words()
+
+
+@lru_cache(maxsize=1)
+def _own_loss_words() -> frozenset[str]:
+    with open(ATTRIBUTION_FILE, encoding="utf-8") as fh:
+        return frozenset(w.lower() for w in json.load(fh).get("own_loss_words", []))
+
+
 def _party_kind(actor: Actor | None, verb: str, trigger_word: str, holder: str | None,
                 registry: ActorRegistry) -> str:
     """A party speaking: "belligerent" when it claims its own gain, "official" when it concedes a loss."""

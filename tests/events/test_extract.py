@@ -803,6 +803,11 @@ def test_people_who_fled_a_city_do_not_make_the_party_named_before_them_leave_it
     pytest.param("LASHKAR GAH, Aug 13 - Government-held Lashkar Gah fell on Friday after weeks of Taliban attacks, two "
                  "officials said.", "2021-08-13", {"Lashkar Gah": "Taliban"},
                  id="a town named as the state's falls to the attacker"),
+    pytest.param("AJDABIYA, March 13 - Gaddafi forces shelled the coast road. Rebels retreating toward Ajdabiya "
+                 "appeared to confirm that Brega had been lost.", "2011-03-13", {"Al Burayqah": "Libyan government"},
+                 id="a party telling of a town lost, with no taker named, concedes it to its enemy"),
+    pytest.param("MISRATA, April 24 - Rebels in Misrata said they had pushed the last loyalist troops out of Tripoli "
+                 "Street on Saturday.", "2011-04-24", {}, id="a street named after a town is no change in that town"),
     pytest.param("ADEN, Dec 3 - A local official said on Thursday that government forces had withdrawn from Zinjibar "
                  "after al-Qaeda fighters entered the town on Wednesday. Houthi rebels and the Houthis' allies shelled "
                  "Taiz, and the Houthis said they would fight on.", "2015-12-03",
