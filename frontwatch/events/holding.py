@@ -32,19 +32,22 @@ class Parties:
             if registry.is_party(actor):
                 self.counts[self.side(actor)] += 1
 
-    def side(self, actor: Actor | None) -> str | None:
+    def side(self, actor: Actor | None, where: str | None = None) -> str | None:
+        """The side an actor's gains count for, in the war of ``where`` (a place's country) or else of the
+        report's focus: Russia's gains at Palmyra are the Syrian government's, in a report from Moscow too."""
         if actor is None:
             return None
         if self._police_side and actor.country is None and self.registry.is_police(actor):
             return self._police_side
-        return self.registry.side(actor, self._focus) or actor.name
+        return self.registry.side(actor, where or self._focus) or actor.name
 
-    def opponent(self, side: str | None) -> str | None:
-        """The most named other side of the report, if there is one."""
+    def opponent(self, side: str | None, where: str | None = None) -> str | None:
+        """The most named other side of the report, if there is one (in the war of ``where``, when given: not
+        a side fighting for ``side`` there)."""
         if side is None:
             return None
         for name, _count in self.counts.most_common():
-            if name != side:
+            if name != side and (where is None or self.registry.side(name, where) != side):
                 return name
         return None
 
@@ -66,15 +69,16 @@ def control_change(family: Family, actor: Actor | None, place: Place | None, mod
         return None
     if actor is None or not parties.registry.is_party(actor):
         return None
-    side = parties.side(actor)
+    where = place.country
+    side = parties.side(actor, where)
     if side is None:
         return None
     if family.control in GAINS:
-        return ControlChange(side, parties.opponent(side))
+        return ControlChange(side, parties.opponent(side, where))
     # A holder that hands over or leaves a place leaves it to the enemy the sentence names, else to the other
     # side of the report.
-    named = [parties.side(a) for a in beside if parties.registry.is_party(a)]
-    opponent = next((other for other in named if other and other != side), None) or parties.opponent(side)
+    named = [parties.side(a, where) for a in beside if parties.registry.is_party(a)]
+    opponent = next((other for other in named if other and other != side), None) or parties.opponent(side, where)
     return ControlChange(opponent, side) if opponent else None
 
 

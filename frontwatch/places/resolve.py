@@ -198,7 +198,8 @@ def resolve(text: str, mentions: list[Mention], gaz: Gazetteer, focus: str | Non
             near_admin1 = all_admin1 - admin1_by_name.get(m.key, Counter())
             near_country = all_countries - country_by_name.get(m.key, Counter())
             points = [p for p, names in point_names.items() if names != {m.key}]
-            decided[ident] = _best(m, entries, focus, set(near_country), admin1_votes(m) + near_admin1, points,
+            decided[ident] = _best(m, entries, focus, set(near_country) | set(votes), admin1_votes(m) + near_admin1,
+                                   points,
                                    paired)
         chosen[k] = decided[ident]
     return chosen

@@ -374,3 +374,12 @@ def test_a_town_geonames_writes_with_a_dotless_i_is_the_town_not_its_district():
     # Azerbaijan's districts bear their seats' names; GeoNames writes the town "Qubadlı"
     place = _only("Azerbaijan said on Sunday it had captured Qubadli, a town near the Armenian border.", "Qubadli")
     assert place.country == "AZ" and place.feature == "city"
+
+
+def test_a_war_town_told_from_another_capital_is_placed_by_the_peoples_the_report_names():
+    # Datelined Moscow, the report is about Russia; but "Syrian troops" put Syria in view, so "Palmyra" is
+    # Tadmur, not the town of that name in Pennsylvania
+    text = ("MOSCOW, March 27 - Russia's defence ministry said Russian special forces had helped Syrian troops "
+            "retake Palmyra from Islamic State militants.")
+    [palmyra] = [t.place for t in geoparse(text) if t.text == "Palmyra"]
+    assert palmyra.country == "SY"

@@ -296,3 +296,11 @@ def test_yemens_own_names_for_al_qaeda_and_the_government_are_read_in_a_yemen_re
     assert [a.name for _, _, a in registry.find(text, "YE")] == [
         "al-Qaeda in the Arabian Peninsula", "Yemeni government"]
     assert [a.name for _, _, a in registry.find(text, "ML")] == []
+
+
+def test_a_foreign_armys_gain_counts_for_its_side_in_the_war_of_the_place_whatever_the_dateline():
+    text = ("MOSCOW, Sept 5 - Russia's defence ministry said Russian troops, backed by Russian warplanes, had entered "
+            "Deir ez-Zor on Tuesday, Russian news agencies reported from Moscow.")
+    [(place, (holder, _))] = control_of(text, "2017-09-05").items()
+    assert holder == "Syrian government"
+
