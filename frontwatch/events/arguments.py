@@ -296,7 +296,9 @@ def agent_of(sentence: str, trigger: Trigger, mentions: list[Mention],
         relative = _RELATIVE.search(sentence, 0, trigger.start)
         if before and relative and not _ANTECEDENT_GAP.fullmatch(sentence, before[-1].end, relative.start()):
             return None  # "a refuge for thousands who fled Khartoum": the pronoun's people, not the named party
-        return before[-1] if before else None
+        if not before:
+            return None
+        return _lead_of_allies(sentence, before)
     if trigger.agent_side == "after":
         # Only a party the trigger hands the place to ("fell to X", "captured by X", "under X's control"):
         # "had fallen after government forces withdrew" names who lost it.
@@ -308,6 +310,33 @@ def agent_of(sentence: str, trigger: Trigger, mentions: list[Mention],
             if (linked and _DETERMINERS.match(gap)) or _AGENT_LINK.match(gap):
                 return m
     return None
+
+
+# "the joint forces of the TNLA and the Mandalay People's Defence Force captured": armed groups named together
+_ALLIED_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+with|,?\s+alongside)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+)?")
+_GROUP_KINDS = ("rebel", "militia")
+
+
+def _lead_of_allies(sentence: str, before: list[Mention]) -> Mention:
+    """The acting party among those named just before the deed: the nearest, unless armed groups are named
+    together ("the KIA and the Kachin PDF captured"), where the first named leads."""
+    lead = before[-1]
+    for m in reversed(before[:-1]):
+        if lead.actor.kind not in _GROUP_KINDS or m.actor.kind not in _GROUP_KINDS \
+                or not _ALLIED_GAP.fullmatch(sentence, m.end, lead.start):
+            break
+        lead = m
+    return lead
+
+
+def allies_of(sentence: str, agent: Mention, mentions: list[Mention]) -> list[Actor]:
+    """The armed groups named together with the acting one ("the KIA and the Kachin PDF"): not its enemies."""
+    run = [agent]
+    for m in mentions:
+        if m.start >= run[-1].end and m.actor.kind in _GROUP_KINDS and agent.actor.kind in _GROUP_KINDS \
+                and _ALLIED_GAP.fullmatch(sentence, run[-1].end, m.start):
+            run.append(m)
+    return [m.actor for m in run[1:]]
 
 
 def target_of(trigger: Trigger, mentions: list[Mention], actor: Actor | None) -> Actor | None:

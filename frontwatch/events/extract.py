@@ -14,7 +14,7 @@ from frontwatch.events.holding import GAINS, Parties, acled_type, control_change
 from frontwatch.events.credits import credit_spans, dateline_starts
 from frontwatch.events.lexicon import Family, Lexicon, Trigger, default_lexicon
 from frontwatch.events.sentences import Sentence, body_segments, read_sentences
-from frontwatch.records import Actor, Article, Event, Place, Segment, Toponym
+from frontwatch.records import Actor, Article, Attribution, Event, Place, Segment, Toponym
 from frontwatch.reading.actors import ActorRegistry, protagonist
 from frontwatch.reading.attribution import Attributed, attribute, refutes_earlier, tells_own_loss
 from frontwatch.reading.dates import ResolvedDate, date_of_sentence, days_after, parse_iso_date, year_named
@@ -32,6 +32,12 @@ _SEAT_OF = re.compile(r"\b(?:capital|centre|center|seat)\s+of\s+(?:the\s+)?$", r
 _THE_BEFORE_UNIT = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _UNIT_CAPITAL_AFTER = re.compile(
     r"(?:'s)?\s+(?:(?:state|provincial|province|regional|region|governorate)\s+)?capital\b", re.IGNORECASE)
+# A report that opens by saying it is a party's statement: "[TNLA statement, translated]", "Statement of the Islamic
+# Emirate:", "Telegram post by the MNDAA:".
+_STATEMENT_HEADER = re.compile(r"\W{0,3}(?:(?:statement|communiqu[eé]|press\s+release|post|message)\s+(?:by|of|from)\s+"
+                               r"(?:the\s+)?(?P<who>[^\]\n:.]{2,60}?)|(?P<whose>[^\]\n:.\[]{2,60}?)\s+(?:statement|"
+                               r"communiqu[eé]|press\s+release|(?:Telegram\s+)?post|video\s+message))"
+                               r"(?:,\s*translated)?\s*[\]:]", re.IGNORECASE)
 # A street named after another town ("Tripoli Street" in Misrata, "Jalalabad Road" in Kabul).
 _STREET_AFTER = re.compile(r" (?:Street|Road|Avenue|Boulevard|Highway|Expressway)\b")
 # "liberated the town from the terrorist PKK/YPG gangs": the party named right after "from".
@@ -122,6 +128,8 @@ class _ArticleReader:
         self.parties = Parties(self.registry, [m.actor for m in self._mentions(body_text)], self.focus)
         # Whose ministry "the defence ministry said" is: the state that last spoke in the report, else its focus.
         self.fighting = {name for name, _ in self.parties.counts.most_common(2)}
+        # "[TNLA statement, translated] ...", "Statement of the Islamic Emirate:": a party's own text throughout
+        self.statement_of = self._statement_of(article.text[body[0].start:body[0].end] if body else "")
         # "rebel-held Kilinochchi": who holds a town as the report names it, to tell who took it from them
         self.described: dict[str, list[tuple[int, str]]] = {}
         for where, name, side in described_holders(article.text, self.toponyms, self._side_of_word):
@@ -314,6 +322,12 @@ class _ArticleReader:
             said = attribute(text, trigger.span, previous=self.previous_said, registry=self.registry,
                              focus_country=self._voice_country(),
                              protagonist=self.protagonist, holder=holder)
+        if not said.attribution and said.modality in ("asserted", "claimed") and self.statement_of is not None:
+            # "[MNDAA statement, translated] Our forces have entered Lashio": the whole report is the party's word
+            own = holder is None or holder == self.parties.side(self.statement_of)
+            said = Attributed("claimed" if own else "asserted",
+                              [Attribution(self.statement_of.name, "belligerent" if own else "official")],
+                              self.statement_of, said.quote_open)
         aim = lex.infinitive_modality(text, trigger) \
             or (lex.nominal_modality(text, trigger, top.end - sentence.start) if top else None)
         if aim and said.modality in ("asserted", "claimed"):
@@ -327,8 +341,9 @@ class _ArticleReader:
         anaphoric = top is not None and trigger.place_side == "after" and top.end <= sentence.start + trigger.start
         partial = top is not None and not anaphoric and lex.is_partial(text, trigger, top.start - sentence.start,
                                                                        top.end - sentence.start)
+        allies = args.allies_of(text, agent, mentions) if agent is not None else []
         made = [self._event(sentence, trigger, top.place if top else None, actor, mentions, said, when, date,
-                            precision, negotiated, partial) for top in places]
+                            precision, negotiated, partial, allies) for top in places]
         if date is None and self.year is None:
             day = self._day_without_year(sentence, trigger)
             if day:
@@ -346,7 +361,8 @@ class _ArticleReader:
 
     def _event(self, sentence: Sentence, trigger: Trigger, place: Place | None, actor: Actor | None,
                mentions: list[args.Mention], said: Attributed, when: ResolvedDate | None, date: str | None,
-               precision: str | None, negotiated: bool, partial: bool = False) -> Event:
+               precision: str | None, negotiated: bool, partial: bool = False,
+               allies: list[Actor] | None = None) -> Event:
         family, text = trigger.family, sentence.text
         return Event(
             event_id=self._event_id(sentence, family.type, family.mode, place.name if place else None),
@@ -356,7 +372,7 @@ class _ArticleReader:
             acled=acled_type(family, actor, place, negotiated, self.focus),
             control=control_change(family, actor, place, said.modality, self.parties,
                                    background=self._is_background(when), partial=partial,
-                                   beside=[m.actor for m in mentions]),
+                                   beside=[m.actor for m in mentions], allies=allies or []),
             actor=actor,
             target=args.target_of(trigger, mentions, actor),
             place=place,
@@ -504,6 +520,16 @@ class _ArticleReader:
             # "The mayor surrendered the city": a place is handed over by those who held it, the report's state.
             return self.registry.state_of(self.focus)
         return None
+
+    def _statement_of(self, lead: str) -> Actor | None:
+        """The party whose statement the report is, when its first words say so ("[MNDAA statement, translated]",
+        "Statement by the Taliban:")."""
+        m = _STATEMENT_HEADER.match(lead)
+        if m is None:
+            return None
+        who = (m.group("who") or m.group("whose")).strip()
+        named = [a for s, e, a in self.registry.find(who, self.focus) if e - s >= len(who) - 4]
+        return named[0] if named and self.registry.is_party(named[0]) else None
 
     def _side_of_word(self, word: str) -> str | None:
         """The side of the report a holder's word names: "rebel", "LTTE", "Tigers'", "Russian", "government"."""

@@ -41,20 +41,20 @@ class Parties:
             return self._police_side
         return self.registry.side(actor, where or self._focus) or actor.name
 
-    def opponent(self, side: str | None, where: str | None = None) -> str | None:
+    def opponent(self, side: str | None, where: str | None = None, allies: Sequence[str] = ()) -> str | None:
         """The most named other side of the report, if there is one (in the war of ``where``, when given: not
-        a side fighting for ``side`` there)."""
+        a side fighting for ``side`` there; nor one of ``allies``, named as fighting beside it)."""
         if side is None:
             return None
         for name, _count in self.counts.most_common():
-            if name != side and (where is None or self.registry.side(name, where) != side):
+            if name != side and name not in allies and (where is None or self.registry.side(name, where) != side):
                 return name
         return None
 
 
 def control_change(family: Family, actor: Actor | None, place: Place | None, modality: str,
                    parties: Parties, background: bool = False, partial: bool = False,
-                   beside: Sequence[Actor] = ()) -> ControlChange | None:
+                   beside: Sequence[Actor] = (), allies: Sequence[Actor] = ()) -> ControlChange | None:
     """The change of holder the event states, or None when it states none.
 
     ``background`` marks an event dated only vaguely and long before the report ("held since 2014"):
@@ -62,6 +62,7 @@ def control_change(family: Family, actor: Actor | None, place: Place | None, mod
     ground taken in part ("most of the town", "its outskirts"): fighting for the place, which it does not change.
     ``beside`` are the actors the sentence names: a side that leaves a place leaves it to the enemy named there
     ("government forces withdrew from Zinjibar after al-Qaeda fighters entered"), else to the report's other side.
+    ``allies`` are the groups named as acting with the actor: never the side it takes the place from.
     """
     if family.control is None or place is None or place.feature not in LOCAL_FEATURES:
         return None
@@ -74,7 +75,8 @@ def control_change(family: Family, actor: Actor | None, place: Place | None, mod
     if side is None:
         return None
     if family.control in GAINS:
-        return ControlChange(side, parties.opponent(side, where))
+        friends = [parties.side(a, where) for a in allies]
+        return ControlChange(side, parties.opponent(side, where, [f for f in friends if f]))
     # A holder that hands over or leaves a place leaves it to the enemy the sentence names, else to the other
     # side of the report.
     named = [parties.side(a, where) for a in beside if parties.registry.is_party(a)]

@@ -808,6 +808,9 @@ def test_people_who_fled_a_city_do_not_make_the_party_named_before_them_leave_it
                  id="a party telling of a town lost, with no taker named, concedes it to its enemy"),
     pytest.param("MISRATA, April 24 - Rebels in Misrata said they had pushed the last loyalist troops out of Tripoli "
                  "Street on Saturday.", "2011-04-24", {}, id="a street named after a town is no change in that town"),
+    pytest.param("MYITKYINA, Sept 29 - The Kachin Independence Army and the Kachin People's Defence Force captured the "
+                 "town of Chipwi on Sunday after attacking a hilltop base, a KIA source said.", "2024-09-29",
+                 {"Chipwi": "Kachin Independence Army"}, id="armed groups named together: the first named leads"),
     pytest.param("ADEN, Dec 3 - A local official said on Thursday that government forces had withdrawn from Zinjibar "
                  "after al-Qaeda fighters entered the town on Wednesday. Houthi rebels and the Houthis' allies shelled "
                  "Taiz, and the Houthis said they would fight on.", "2015-12-03",
@@ -940,3 +943,23 @@ def test_a_claim_the_sentence_calls_premature_or_false_is_a_denial():
                   if e.control and e.place and e.place.name == "Konna"}
     assert modalities.get("2013-01-18") == "asserted"
     assert modalities.get("2013-01-12") == "denied"
+
+
+def test_a_report_that_is_a_partys_statement_is_that_partys_claim_throughout():
+    text = ("[MNDAA statement, translated] Our forces have entered Lashio and taken control of the town. The military "
+            "council's troops are fleeing.")
+    [event] = [e for e in extract_text(text, published="2024-07-25") if e.control]
+    assert (event.control.holder, event.modality) == ("Myanmar National Democratic Alliance Army", "claimed")
+    assert [a.kind for a in event.attribution] == ["belligerent"]
+    plain = extract_text("LASHIO, July 25 - MNDAA fighters entered Lashio on Thursday, residents said.",
+                         published="2024-07-25")
+    assert [e.modality for e in plain if e.control] == ["asserted"]
+
+
+def test_the_groups_a_party_acts_with_are_not_whom_it_takes_the_town_from():
+    text = ("MOGOK, July 24 - The joint forces of the Ta'ang National Liberation Army and the Mandalay People's "
+            "Defence Force captured Mogok town on Wednesday, residents said, after the junta's troops fled.")
+    [event] = [e for e in extract_text(text, published="2024-07-24") if e.control]
+    assert event.control.holder == "Ta'ang National Liberation Army"
+    assert event.control.from_ != "People's Defence Force"
+
