@@ -16,7 +16,7 @@ from frontwatch.events.lexicon import Family, Lexicon, Trigger, default_lexicon
 from frontwatch.events.sentences import Sentence, body_segments, read_sentences
 from frontwatch.records import Actor, Article, Attribution, Event, Place, Segment, Toponym
 from frontwatch.reading.actors import ActorRegistry, protagonist
-from frontwatch.reading.attribution import Attributed, attribute, refutes_earlier, tells_own_loss
+from frontwatch.reading.attribution import Attributed, attribute, refutes_earlier, tells_a_loss, tells_own_loss
 from frontwatch.reading.dates import ResolvedDate, date_of_sentence, days_after, parse_iso_date, year_named
 
 # Articles whose paragraphs go through spaCy together (nlp.pipe batches across articles).
@@ -38,6 +38,9 @@ _STATEMENT_HEADER = re.compile(r"\W{0,3}(?:(?:statement|communiqu[eé]|press\s+r
                                r"(?:the\s+)?(?P<who>[^\]\n:.]{2,60}?)|(?P<whose>[^\]\n:.\[]{2,60}?)\s+(?:statement|"
                                r"communiqu[eé]|press\s+release|(?:Telegram\s+)?post|video\s+message))"
                                r"(?:,\s*translated)?\s*[\]:]", re.IGNORECASE)
+# A deed whose words name its taker after them ("fell to", "in the hands of", "captured by").
+_NAMES_ITS_TAKER = re.compile(r"\b(?:to|of|by)$")
+_BY_SOMEONE = re.compile(r"\s+(?:by|to)\s+(?!the\s+end\b)\w")
 # A street named after another town ("Tripoli Street" in Misrata, "Jalalabad Road" in Kabul).
 _STREET_AFTER = re.compile(r" (?:Street|Road|Avenue|Boulevard|Highway|Expressway)\b")
 # "liberated the town from the terrorist PKK/YPG gangs": the party named right after "from".
@@ -309,12 +312,19 @@ class _ArticleReader:
             or (self.registry.police_of(self.focus) if trigger.implied_agent == "police" else None)
         if agent is None and speaker is None and not recalled and family.control == "taken" and top is not None:
             actor = self._taker_from_holder(actor, top, sentence.start + len(text))
-            if said.speaker is not None and self.registry.is_party(said.speaker) \
-                    and tells_own_loss(text[trigger.start:trigger.end]):
+            word = text[trigger.start:trigger.end]
+            if _NAMES_ITS_TAKER.search(word) or _BY_SOMEONE.match(text, trigger.end):
+                pass  # "in the hands of the forces of Peter Gadet": a taker is named, only not known to us
+            elif said.speaker is not None and self.registry.is_party(said.speaker) and tells_own_loss(word):
                 # "the rebels confirmed that Brega had been lost": the speaker's loss, its enemy's gain
                 enemy = self.parties.opponent(self.parties.side(said.speaker))
                 taker = self.registry.resolve(enemy) if enemy else None
                 actor = taker if taker is not None and self.registry.is_party(taker) else actor
+            elif said.speaker is not None and self.registry.is_party(said.speaker) and not tells_a_loss(word) \
+                    and trigger.agent_side != "before":
+                # "Azerbaijan's president said Jabrayil had been captured": a party tells of its own capture (an
+                # active deed of someone unnamed, "the attackers who entered the town", is not the speaker's)
+                actor = said.speaker
         holder = self._new_holder(family.control, actor)
         if holder is not None or self.protagonist is not None:
             # Knowing whose gain it is tells a party's claim from its concession, and "the insurgents said"

@@ -505,6 +505,12 @@ def tells_own_loss(trigger_word: str) -> bool:
     return bool(words) and words[-1] in _own_loss_words()
 
 
+def tells_a_loss(trigger_word: str) -> bool:
+    """Whether an event word names a loss for the side it happens to ("fell", "withdrew", "lost"): told by a
+    party with no taker named, it may be that party's own loss; "was captured" may not."""
+    return _lexicon().loss.search(trigger_word) is not None
+
+
 @lru_cache(maxsize=1)
 def _own_loss_words() -> frozenset[str]:
     with open(ATTRIBUTION_FILE, encoding="utf-8") as fh:

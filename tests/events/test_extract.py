@@ -811,6 +811,13 @@ def test_people_who_fled_a_city_do_not_make_the_party_named_before_them_leave_it
     pytest.param("MYITKYINA, Sept 29 - The Kachin Independence Army and the Kachin People's Defence Force captured the "
                  "town of Chipwi on Sunday after attacking a hilltop base, a KIA source said.", "2024-09-29",
                  {"Chipwi": "Kachin Independence Army"}, id="armed groups named together: the first named leads"),
+    pytest.param("BAKU, Oct 4 - Azerbaijan's defence ministry said on Sunday that the town of Jabrayil had been "
+                 "captured after heavy fighting with ethnic Armenian forces.", "2020-10-04", {"Jabrayil": "Azerbaijan"},
+                 id="a party telling of a capture with no taker named tells of its own gain"),
+    pytest.param('MAPUTO, May 29 - Islamic State fighters shelled the port. The police chief said on Friday that the '
+                 'security forces had inflicted heavy losses on the attackers who entered Macomia on Thursday.',
+                 "2020-05-29", {"Macomia": "Islamic State Mozambique"},
+                 id="attackers who entered a town are not the speaker, a party"),
     pytest.param("ADEN, Dec 3 - A local official said on Thursday that government forces had withdrawn from Zinjibar "
                  "after al-Qaeda fighters entered the town on Wednesday. Houthi rebels and the Houthis' allies shelled "
                  "Taiz, and the Houthis said they would fight on.", "2015-12-03",
