@@ -201,7 +201,18 @@ def _governing_regions(regions: list[tuple[int, int, str, int]], trigger: tuple[
     if after:
         first = min(r[3] for r in after)
         chosen += [r for r in after if r[3] == first]
+        # "..., the army said, and residents and the French defence ministry confirmed": sources joined on
+        verb_end = first + len(chosen[-1][2])
+        for r in sorted(after, key=lambda r: r[3]):
+            if r[3] > first and _JOINED_SOURCE.fullmatch(sentence, verb_end, r[0] + len(_AND_OPENING.match(
+                    sentence, r[0]).group())):
+                chosen.append(r)
+                verb_end = r[3] + len(r[2])
     return chosen
+
+
+_JOINED_SOURCE = re.compile(r"\s*,?\s*(?:(?:and|as)\s+(?:also\s+)?)?")
+_AND_OPENING = re.compile(r"(?:(?:and|as)\s+(?:also\s+)?)?")
 
 
 def _contrasted(sentence: str, trigger_end: int, region_start: int) -> bool:

@@ -409,3 +409,13 @@ def test_a_ministry_owned_by_a_capital_speaks_for_its_government():
     said = attribute(text, (text.index("captured"), text.index("captured") + 8), registry=ActorRegistry.default(),
                      focus_country="UA")
     assert [a.source for a in said.attribution] == ["Ukraine"]
+
+
+def test_a_source_joined_after_the_claimant_confirms_the_claim(registry):
+    s = "Malian troops retook the town of Konna on Friday, the army said, and residents confirmed."
+    result = read(s, "retook", registry=registry, focus_country="ML")
+    assert result.modality == "asserted"
+    assert ("residents", "resident") in sources(result)
+    # a speaker of another clause is no source of this one
+    later = "Malian troops retook Konna on Friday, the army said, a day after residents said they had fled."
+    assert read(later, "retook", registry=registry, focus_country="ML").modality == "claimed"
