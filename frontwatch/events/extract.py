@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
@@ -118,6 +119,8 @@ class _ArticleReader:
                           key=lambda t: t.start)
 
         self.toponyms = places_in(article.segments or body)
+        self._referable: list[Toponym] | None = None
+        self._referable_ends: list[int] = []
         # A town named in the title or a subheading ("Shoigu reports the capture of X") is what "the city" of
         # the paragraph under it means, though the heading itself is no body and gives no event.
         headings = [dataclasses.replace(s, is_body=True) for s in article.segments
@@ -585,12 +588,12 @@ class _ArticleReader:
 
     def _antecedent(self, position: int) -> Toponym | None:
         """The town last named before ``position``: what "the city" refers to."""
-        last = None
-        for top in self.toponyms:
-            if top.end > position:
-                break
-            if top.start not in self.datelines and args.may_be_referred_back(self.article.text, top):
-                last = top
+        if self._referable is None:  # the towns "the city" may stand for, found once per report
+            self._referable = [t for t in self.toponyms
+                               if t.start not in self.datelines and args.may_be_referred_back(self.article.text, t)]
+            self._referable_ends = [t.end for t in self._referable]
+        k = bisect_right(self._referable_ends, position)
+        last = self._referable[k - 1] if k else None
         for top in self.heading_toponyms:
             if top.end > position:
                 break
