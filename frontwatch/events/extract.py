@@ -39,6 +39,11 @@ _STATEMENT_HEADER = re.compile(r"\W{0,3}(?:(?:statement|communiqu[eé]|press\s+r
                                r"(?:the\s+)?(?P<who>[^\]\n:.]{2,60}?)|(?P<whose>[^\]\n:.\[]{2,60}?)\s+(?:statement|"
                                r"communiqu[eé]|press\s+release|(?:Telegram\s+)?post|video\s+message))"
                                r"(?:,\s*translated)?\s*[\]:]", re.IGNORECASE)
+_PROPER_NAME_BEFORE = re.compile(r"\b[A-Z][a-z][\w'’-]*\s+$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?\"“]\s+)(?:[A-Z][a-z]+\s+)?$")
+# An armed group's name the registry lacks, as the subject right before the deed: "The Arakha Army (AA) took".
+_NAMED_GROUP_BEFORE = re.compile(r"\b(?:[A-Z][\w'’-]+\s+){1,4}(?:Army|Front|Brigades?|Movement|Alliance|Militia)"
+                                 r"(?:\s*\([A-Z]{2,6}\))?\s+(?:(?:has|have|had|then|now|also|later)\s+){0,2}$")
 # A deed whose words name its taker after them ("fell to", "in the hands of", "captured by").
 _NAMES_ITS_TAKER = re.compile(r"\b(?:to|of|by)$")
 _BY_SOMEONE = re.compile(r"\s+(?:by|to)\s+(?!the\s+end\b)\w")
@@ -313,6 +318,11 @@ class _ArticleReader:
         actor = agent.actor if agent else speaker \
             or (None if recalled else self._implied_agent(family.control, _freed_from(text, trigger, mentions))) \
             or (self.registry.police_of(self.focus) if trigger.implied_agent == "police" else None)
+        if agent is None and speaker is None and family.control == "taken" and trigger.agent_side == "before":
+            named_group = _NAMED_GROUP_BEFORE.search(text, max(0, trigger.start - 80), trigger.start)
+            if named_group and not any(m.end > named_group.start() and m.start < trigger.start for m in mentions):
+                # "The Arakha Army (AA) took control of Thandwe": an armed group of a name we do not know acted
+                actor = self.registry.resolve_generic("rebels", focus_country=self.focus, protagonist=None) or actor
         if agent is None and speaker is None and not recalled and family.control == "taken" and top is not None:
             actor = self._taker_from_holder(actor, top, sentence.start + len(text))
             word = text[trigger.start:trigger.end]
@@ -458,6 +468,8 @@ class _ArticleReader:
             before = text[max(0, s - 12):s]
             if _OWNED.search(before) or any(0 <= s - end <= 3 for end in named_ends):
                 continue
+            if phrase[:1].isupper() and _PROPER_NAME_BEFORE.search(before) and not _SENTENCE_START.search(before):
+                continue  # "the Arakha Army", "Kachin Army": the last word of a name, not "the army"
             actor = self.registry.resolve_generic(phrase, focus_country=self.focus, protagonist=self.protagonist)
             if actor is not None:
                 found.append(args.Mention(s, e, actor))
