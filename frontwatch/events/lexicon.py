@@ -100,7 +100,9 @@ class Lexicon:
         seat = r"|(?:headquarters|seat)\s+of"
         self.place_gap = re.compile(r"^\s*(?:(?:" + gap_words + installed + seat + r"|[A-Z][\w-]*['’]s"
                                     r"|(?-i:[A-Z][a-z]+(?:ian|ean|an|ese|ish|ic|i)"
-                                    r"(?:-[a-z]+)?))\s+){0,7}$", re.IGNORECASE) \
+                                    r"(?:-[a-z]+)?))\s+){0,7}"
+                                    # the Arabic article glued to the name, outside its span: "taken al-Ajaylat"
+                                    r"(?:(?:al|el|ad|an|ar|as|ash|at|az)[-‐‑])?$", re.IGNORECASE) \
             if gap_words else re.compile(r"^\s*$")
         self.installation = re.compile(_BEFORE + r"(?<!district )(?:" + installations + r")\s+(?:in|of|at)" + _AFTER,
                                        re.IGNORECASE) \

@@ -821,6 +821,10 @@ def test_people_who_fled_a_city_do_not_make_the_party_named_before_them_leave_it
     pytest.param("SITTWE, July 17 - The Arakha Army (AA) took control of Thandwe on Tuesday, residents said, after "
                  "junta troops left the town.", "2024-07-17", {"Thandwe": "unnamed armed group"},
                  id="a group whose name ends in 'Army' is not the state's army"),
+    pytest.param("TRIPOLI, April 14 - Forces of the Government of National Accord moved into al-Jumayl on Tuesday and "
+                 "had also taken al-Ajaylat, a spokesman said.", "2020-04-14",
+                 {"Al Jumayl": "Libyan government", "Al Ajaylat": "Libyan government"},
+                 id="a town written with its article in lower case"),
     pytest.param("ADEN, Dec 3 - A local official said on Thursday that government forces had withdrawn from Zinjibar "
                  "after al-Qaeda fighters entered the town on Wednesday. Houthi rebels and the Houthis' allies shelled "
                  "Taiz, and the Houthis said they would fight on.", "2015-12-03",
