@@ -68,7 +68,8 @@ _LEFT_WHERE_THEY_WERE = ("abandoned", "received")
 # of its own forces.
 _OUR_FORCES = re.compile(r"(?:\b[Oo]ur\s+(?:[\w-]+\s+){0,2}(?:forces|fighters|troops|units|soldiers|men|army|"
                          r"mujahideen|heroes|lions)|(?<![\w'’])[Ww]e)"
-                         r"\s+(?:(?:have|has|had|are|were|today|now|also|fully|successfully|firmly)\s+){0,3}$")
+                         r"\s+(?:(?:have|has|had|are|were|today|now|also|fully|successfully|firmly|completed|carried\s+out|"
+                         r"conducted|made)\s+){0,3}(?:an?\s+)?$")
 # "freed from Russian troops", "fought against the Taliban": a side named after these words is the one losing.
 _LOSER_BEFORE = re.compile(r"\b(?:from|against|of)\s+(?:the\s+)?$", re.IGNORECASE)
 # After the deed, "from the terrorist PKK/YPG gangs": the side it was taken from.

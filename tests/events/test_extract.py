@@ -825,6 +825,10 @@ def test_people_who_fled_a_city_do_not_make_the_party_named_before_them_leave_it
                  "had also taken al-Ajaylat, a spokesman said.", "2020-04-14",
                  {"Al Jumayl": "Libyan government", "Al Ajaylat": "Libyan government"},
                  id="a town written with its article in lower case"),
+    pytest.param('KHARTOUM, March 26 - The Sudanese army shelled the eastern districts. In a statement, the Rapid '
+                 'Support Forces said: "Our forces completed a planned repositioning from Khartoum to prepare for the '
+                 'coming battles."', "2025-03-26", {"Khartoum": "Sudanese Armed Forces"},
+                 id="a 'planned repositioning' from a town is its loss"),
     pytest.param("ADEN, Dec 3 - A local official said on Thursday that government forces had withdrawn from Zinjibar "
                  "after al-Qaeda fighters entered the town on Wednesday. Houthi rebels and the Houthis' allies shelled "
                  "Taiz, and the Houthis said they would fight on.", "2015-12-03",
