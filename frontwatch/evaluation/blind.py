@@ -58,6 +58,9 @@ CONTROL_SETS = (
     ("lk2008.jsonl", "lk2008_gold.csv", "control: lk2008 (blind)", "LTTE"),
     ("so2011.jsonl", "so2011_gold.csv", "control: so2011 (blind)", "al-Shabaab"),
     ("cf2012.jsonl", "cf2012_gold.csv", "control: cf2012 (blind)", "Central African government"),
+    ("ye2021.jsonl", "ye2021_gold.csv", "control: ye2021 (blind)", "Yemeni government"),
+    ("ch1999.jsonl", "ch1999_gold.csv", "control: ch1999 (blind)", "Chechen rebels"),
+    ("ml2023.jsonl", "ml2023_gold.csv", "control: ml2023 (blind)", "Malian government"),
 )
 # (snippets, their evaluation name, what the set is to the classifier now)
 NEWS_SETS = (
