@@ -11,7 +11,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 from frontwatch.places.distance import great_circle_km
-from frontwatch.places.names import SKELETON_MARK, loose_keys, normalise, skeleton
+from frontwatch.places.names import ARABIC_ARTICLE, SKELETON_MARK, loose_keys, normalise, skeleton
 from frontwatch.places.recognise import mentions
 from frontwatch.places.seats import curated_seats, rule_seats
 from frontwatch.records import Place
@@ -52,6 +52,7 @@ class Gazetteer:
         # values stay "3,17" strings until a key is asked for
         self._index: dict[str, str | list[int]] = dict(zip(keys.split("\n"), rows.rstrip("\n").split("\n")))
         self._entries: dict[int, Entry] = {}
+        self._twins: dict[str, dict[int, int]] = {}  # key -> {row: the more populous row of the same town}
         self._by_country: dict[str, int] = {}
         self._by_admin1: dict[tuple[str, str], int] = {}
         for i, line in enumerate(self._rows):
@@ -151,7 +152,7 @@ class Gazetteer:
         got = self._entries.get(row)
         if got is None:
             got = self._entries[row] = self._parse(row)
-            twin = self._twin(row, got.place)
+            twin = self._twin(row, got)
             if twin is not None:
                 got = self._entries[row] = self.entry(twin)
         return got
@@ -162,22 +163,38 @@ class Gazetteer:
                       admin1=f[5] or None, country=f[4] or None, feature=f[6], population=int(f[7] or 0))
         return Entry(place, f[8] == "1", normalise(f[1]), int(f[9]) if len(f) > 9 else 0)
 
-    def _twin(self, row: int, place: Place) -> int | None:
+    def _twin(self, row: int, entry: Entry) -> int | None:
         """A more populous row of the same town: GeoNames lists some towns twice, under two spellings of one
         name a few hundred metres apart ("Zawiya" and "Az Zawiyah"). Read apart, the reports of one town
         would make two histories of control."""
-        if place.feature != "city":
+        if entry.place.feature != "city":
             return None
-        rank = (place.population, -row)
-        best: tuple[int, int] | None = None
-        for key in [normalise(place.name)] + [SKELETON_MARK + k for k in loose_keys(place.name)]:
-            for r in self._rows_of(key):
-                other = self._parse(r).place if r != row else place
-                if other.feature == "city" and other.country == place.country \
-                        and (other.population, -r) > max(rank, best or rank) \
-                        and great_circle_km(place.lat, place.lon, other.lat, other.lon) <= TWIN_KM:
-                    best = (other.population, -r)
-        return -best[1] if best else None
+        loose = SKELETON_MARK + skeleton(entry.key)
+        if loose not in self._index:
+            return None  # only the countries whose names English transliterates loosely are filed twice so
+        keys = [entry.key, loose]
+        if ARABIC_ARTICLE.match(entry.place.name):
+            keys += [SKELETON_MARK + k for k in loose_keys(entry.place.name)[1:]]
+        for key in keys:
+            twin = self._twins_under(key).get(row)
+            if twin is not None:
+                return twin
+        return None
+
+    def _twins_under(self, key: str) -> dict[int, int]:
+        """Row -> the more populous row of the same town, among the towns filed under one key (worked out once)."""
+        got = self._twins.get(key)
+        if got is None:
+            rows = self._rows_of(key)
+            cities = [(r, p) for r in rows if (p := self._parse(r).place).feature == "city"] if len(rows) > 1 else []
+            got = {}
+            for r, p in cities:
+                best = max((q.population, -s) for s, q in cities if q.country == p.country
+                           and great_circle_km(p.lat, p.lon, q.lat, q.lon) <= TWIN_KM)
+                if -best[1] != r:
+                    got[r] = -best[1]
+            self._twins[key] = got
+        return got
 
     def entries(self, key: str) -> list[Entry]:
         """Every place under a normalised name (a town listed twice, once)."""
