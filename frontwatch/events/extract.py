@@ -319,26 +319,8 @@ class _ArticleReader:
         actor = agent.actor if agent else speaker \
             or (None if recalled else self._implied_agent(family.control, _freed_from(text, trigger, mentions))) \
             or (self.registry.police_of(self.focus) if trigger.implied_agent == "police" else None)
-        if agent is None and speaker is None and family.control == "taken" and trigger.agent_side == "before":
-            named_group = _NAMED_GROUP_BEFORE.search(text, max(0, trigger.start - 80), trigger.start)
-            if named_group and not any(m.end > named_group.start() and m.start < trigger.start for m in mentions):
-                # "The Arakha Army (AA) took control of Thandwe": an armed group of a name we do not know acted
-                actor = self.registry.resolve_generic("rebels", focus_country=self.focus, protagonist=None) or actor
-        if agent is None and speaker is None and not recalled and family.control == "taken" and top is not None:
-            actor = self._taker_from_holder(actor, top, sentence.start + len(text))
-            word = text[trigger.start:trigger.end]
-            if _NAMES_ITS_TAKER.search(word) or _BY_SOMEONE.match(text, trigger.end):
-                pass  # "in the hands of the forces of Peter Gadet": a taker is named, only not known to us
-            elif said.speaker is not None and self.registry.is_party(said.speaker) and tells_own_loss(word):
-                # "the rebels confirmed that Brega had been lost": the speaker's loss, its enemy's gain
-                enemy = self.parties.opponent(self.parties.side(said.speaker))
-                taker = self.registry.resolve(enemy) if enemy else None
-                actor = taker if taker is not None and self.registry.is_party(taker) else actor
-            elif said.speaker is not None and self.registry.is_party(said.speaker) and not tells_a_loss(word) \
-                    and trigger.agent_side != "before":
-                # "Azerbaijan's president said Jabrayil had been captured": a party tells of its own capture (an
-                # active deed of someone unnamed, "the attackers who entered the town", is not the speaker's)
-                actor = said.speaker
+        if agent is None and speaker is None and family.control == "taken":
+            actor = self._unnamed_taker(actor, sentence, trigger, top, mentions, said, recalled)
         holder = self._new_holder(family.control, actor)
         if holder is not None or self.protagonist is not None:
             # Knowing whose gain it is tells a party's claim from its concession, and "the insurgents said"
@@ -546,6 +528,35 @@ class _ArticleReader:
             # "The mayor surrendered the city": a place is handed over by those who held it, the report's state.
             return self.registry.state_of(self.focus)
         return None
+
+    def _unnamed_taker(self, guess: Actor | None, sentence: Sentence, trigger: Trigger, top: Toponym | None,
+                       mentions: list[args.Mention], said: Attributed, recalled: bool) -> Actor | None:
+        """Who took a town when the sentence names no taker we know, rather than the report's main armed group
+        (``guess``): a group of a name the registry lacks, the enemy of the town's named holder, or the party
+        telling of the capture (its gain) or of the town lost (its loss)."""
+        text = sentence.text
+        if trigger.agent_side == "before":
+            named_group = _NAMED_GROUP_BEFORE.search(text, max(0, trigger.start - 80), trigger.start)
+            if named_group and not any(m.end > named_group.start() and m.start < trigger.start for m in mentions):
+                # "The Arakha Army (AA) took control of Thandwe": an armed group of a name we do not know acted
+                guess = self.registry.resolve_generic("rebels", focus_country=self.focus, protagonist=None) or guess
+        if recalled or top is None:
+            return guess
+        guess = self._taker_from_holder(guess, top, sentence.start + len(text))
+        word = text[trigger.start:trigger.end]
+        speaker = said.speaker if said.speaker is not None and self.registry.is_party(said.speaker) else None
+        if speaker is None or _NAMES_ITS_TAKER.search(word) or _BY_SOMEONE.match(text, trigger.end):
+            return guess  # "in the hands of the forces of Peter Gadet": a taker is named, only not known to us
+        if tells_own_loss(word):
+            # "the rebels confirmed that Brega had been lost": the speaker's loss, its enemy's gain
+            enemy = self.parties.opponent(self.parties.side(speaker))
+            taker = self.registry.resolve(enemy) if enemy else None
+            return taker if taker is not None and self.registry.is_party(taker) else guess
+        if not tells_a_loss(word) and trigger.agent_side != "before":
+            # "Azerbaijan's president said Jabrayil had been captured": a party tells of its own capture (an active
+            # deed of someone unnamed, "the attackers who entered the town", is not the speaker's)
+            return speaker
+        return guess
 
     def _statement_of(self, lead: str) -> Actor | None:
         """The party whose statement the report is, when its first words say so ("[MNDAA statement, translated]",
