@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Connecting particles of Persian/Arabic/Pashto names ("Pul-e-Alam", "Mazar-i-Sharif", "Ras al-Ain"): written
 # as -e-, -i-, -ye-, -ul-, -al- or glued to the word before ("Puli Alam"), so they carry no identity.
@@ -37,6 +38,7 @@ def _fold(text: str) -> str:
     return text.lower()
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise(name: str) -> str:
     """The comparison key of a place name: spellings of one place give one key.
 
