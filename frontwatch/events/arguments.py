@@ -86,6 +86,8 @@ _INSIDE_RELATIVE = re.compile(r"(?:,\s*(?:which|where|whose)|\b(?:town|city|vill
 # "Syrian troops backed by Russian air strikes retook Palmyra": the backer named after "backed by" does not act.
 _BACKER = re.compile(r"\b(?:backed|supported|aided|assisted|helped|covered|escorted)\s+by\s+(?:the\s+)?(?:[\w-]+\s+)?$"
                      r"|\bwith\s+(?:the\s+)?(?:help|support|backing|cover)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+# A deed whose words end by naming its taker after them: "fell to", "in the hands of", "captured by".
+NAMES_ITS_TAKER = re.compile(r"\b(?:to|by|of)$")
 _DETERMINERS = re.compile(r"^\s*(?:the\s+|their\s+|its\s+)?$")
 _AGENT_LINK = re.compile(r"^\s*(?:to|by|into the hands of|in the hands of|under (?:the )?(?:full |complete |total )?"
                          r"control of)\s+(?:the\s+)?$")
@@ -302,7 +304,7 @@ def agent_of(sentence: str, trigger: Trigger, mentions: list[Mention],
     if trigger.agent_side == "after":
         # Only a party the trigger hands the place to ("fell to X", "captured by X", "under X's control"):
         # "had fallen after government forces withdrew" names who lost it.
-        linked = re.search(r"(?:\bto|\bby|\bof)$", sentence[trigger.start:trigger.end]) is not None
+        linked = NAMES_ITS_TAKER.search(sentence, trigger.start, trigger.end) is not None
         for m in mentions:
             if m.start < trigger.end or m.start - trigger.end > 60:
                 continue

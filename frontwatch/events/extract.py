@@ -44,8 +44,7 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?\"“]\s+)(?:[A-Z][a-z]+\s+)?$")
 # An armed group's name the registry lacks, as the subject right before the deed: "The Arakha Army (AA) took".
 _NAMED_GROUP_BEFORE = re.compile(r"\b(?:[A-Z][\w'’-]+\s+){1,4}(?:Army|Front|Brigades?|Movement|Alliance|Militia)"
                                  r"(?:\s*\([A-Z]{2,6}\))?\s+(?:(?:has|have|had|then|now|also|later)\s+){0,2}$")
-# A deed whose words name its taker after them ("fell to", "in the hands of", "captured by").
-_NAMES_ITS_TAKER = re.compile(r"\b(?:to|of|by)$")
+# A deed followed by its taker: "was captured by the forces of ...".
 _BY_SOMEONE = re.compile(r"\s+(?:by|to)\s+(?!the\s+end\b)\w")
 # A street named after another town ("Tripoli Street" in Misrata, "Jalalabad Road" in Kabul).
 _STREET_AFTER = re.compile(r" (?:Street|Road|Avenue|Boulevard|Highway|Expressway)\b")
@@ -545,7 +544,7 @@ class _ArticleReader:
         guess = self._taker_from_holder(guess, top, sentence.start + len(text))
         word = text[trigger.start:trigger.end]
         speaker = said.speaker if said.speaker is not None and self.registry.is_party(said.speaker) else None
-        if speaker is None or _NAMES_ITS_TAKER.search(word) or _BY_SOMEONE.match(text, trigger.end):
+        if speaker is None or args.NAMES_ITS_TAKER.search(word) or _BY_SOMEONE.match(text, trigger.end):
             return guess  # "in the hands of the forces of Peter Gadet": a taker is named, only not known to us
         if tells_own_loss(word):
             # "the rebels confirmed that Brega had been lost": the speaker's loss, its enemy's gain

@@ -84,6 +84,7 @@ class _Lexicon:
     pronouns: frozenset[str]
     loss: re.Pattern[str]
     refutation: re.Pattern[str] | None
+    own_loss: frozenset[str] = frozenset()  # "lost": told by a party with no taker, its own loss
     # "a claim that Konna had been recaptured was premature": the event a claim told, called untrue after it
     claim_that: re.Pattern[str] | None = None
     proved_false: re.Pattern[str] | None = None
@@ -120,6 +121,7 @@ def _lexicon() -> _Lexicon:
             r"(?<![\w-])(?:" + "|".join(re.escape(v) for v in data["denial_verbs"]) + r")\s+(?:[\w'’-]+\s+){0,3}?(?:"
             + "|".join(re.escape(n) for n in data.get("refuted_nouns", [])) + r")(?![\w-])(?!\s+(?:that|of)\b)",
             re.IGNORECASE) if data.get("refuted_nouns") else None,
+        own_loss=frozenset(w.lower() for w in data.get("own_loss_words", [])),
         claim_that=re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in data.get("refuted_nouns", []))
                               + r")\s+(?:[\w'’-]+\s+){0,4}?that\s+(?:[\w'’,-]+\s+){0,8}$", re.IGNORECASE)
         if data.get("refuted_nouns") else None,
@@ -513,7 +515,7 @@ def tells_own_loss(trigger_word: str) -> bool:
     """Whether an event word told by a party, with no one named taking the place, is that party's loss ("the
     rebels confirmed Brega had been lost")."""
     words = trigger_word.lower().split()
-    return bool(words) and words[-1] in _own_loss_words()
+    return bool(words) and words[-1] in _lexicon().own_loss
 
 
 def tells_a_loss(trigger_word: str) -> bool:
@@ -522,19 +524,13 @@ def tells_a_loss(trigger_word: str) -> bool:
     return _lexicon().loss.search(trigger_word) is not None
 
 
-@lru_cache(maxsize=1)
-def _own_loss_words() -> frozenset[str]:
-    with open(ATTRIBUTION_FILE, encoding="utf-8") as fh:
-        return frozenset(w.lower() for w in json.load(fh).get("own_loss_words", []))
-
-
 def _party_kind(actor: Actor | None, verb: str, trigger_word: str, holder: str | None,
                 registry: ActorRegistry) -> str:
     """A party speaking: "belligerent" when it claims its own gain, "official" when it concedes a loss."""
     if holder is not None:
         concedes = actor is not None and registry.side(actor) != holder
     else:
-        concedes = verb in _lexicon().concession and _lexicon().loss.search(trigger_word) is not None
+        concedes = verb in _lexicon().concession and tells_a_loss(trigger_word)
     return "official" if concedes else "belligerent"
 
 
